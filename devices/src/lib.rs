@@ -1,0 +1,1 @@
+//! Device models for system mode. Not built yet: system mode is issue 5.

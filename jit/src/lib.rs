@@ -1,0 +1,1 @@
+//! Cranelift translation of ARM blocks. Not built yet: the Cranelift tier is issue 4.

@@ -1,0 +1,9 @@
+//! CPU state and the architectural helpers every instruction class shares.
+
+mod psr;
+mod state;
+mod vfpregs;
+
+pub use psr::*;
+pub use state::*;
+pub use vfpregs::*;

@@ -1,0 +1,50 @@
+//! Instruction decoding. The decoders themselves are generated at build
+//! time from `sim/isa/*.decode` (see `decodetree`); this module holds the
+//! context they read, the field functions they call, and the entry points
+//! that pick a decoder for an instruction set state.
+
+pub mod fields;
+
+#[allow(clippy::all, unused)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/decoders.rs"));
+}
+pub use generated::*;
+
+/// What decoding may depend on besides the instruction bits.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Ctx {
+    /// Inside an IT block: 16-bit data-processing instructions then do not
+    /// set flags (ARM ARM A6.2 "InITBlock()").
+    pub in_it: bool,
+}
+
+/// Decodes one A32 instruction word.
+pub fn decode_arm(word: u32) -> Option<Insn> {
+    let ctx = Ctx::default();
+    if word >> 28 == 0xf {
+        return decode_a32_uncond(&mut Predecode, &ctx, word);
+    }
+    decode_vfp(&mut Predecode, &ctx, word).or_else(|| decode_a32(&mut Predecode, &ctx, word))
+}
+
+/// Decodes a 32-bit Thumb instruction, `hw1 << 16 | hw2`.
+pub fn decode_thumb32(word: u32, ctx: &Ctx) -> Option<Insn> {
+    if word >> 28 == 0xe {
+        if let Some(i) = decode_vfp(&mut Predecode, ctx, word) {
+            return Some(i);
+        }
+    }
+    decode_t32(&mut Predecode, ctx, word)
+}
+
+/// Decodes a 16-bit Thumb instruction.
+pub fn decode_thumb16(hw: u16, ctx: &Ctx) -> Option<Insn> {
+    decode_t16(&mut Predecode, ctx, hw as u32)
+}
+
+/// True if a Thumb halfword starts a 32-bit instruction (A6.1).
+#[inline]
+pub fn is_thumb32(hw1: u16) -> bool {
+    hw1 >> 11 >= 0b11101
+}

@@ -1,0 +1,46 @@
+//! ARMv7-A VFPv3/VFPv4 and Advanced SIMD floating-point arithmetic with
+//! exact architectural semantics (ARM ARM pseudocode: `FPUnpack`,
+//! `FPProcessNaNs`, `FPRound`, `FPAdd`, ..., `FPToFixed`, `FixedToFP`).
+//!
+//! All functions work on raw bit patterns (`u16`/`u32`/`u64`) and take the
+//! FPSCR as `&mut u32`: control bits are read from it and cumulative
+//! exception flags OR-ed into it.  Advanced SIMD callers pass
+//! [`standard_fpscr`] of the real FPSCR and [`merge_flags`] the result back.
+//! Depends on nothing outside `core`/`std`.
+
+mod arith;
+mod compare;
+mod convert;
+mod estimate;
+mod exact;
+mod format;
+mod fpscr;
+mod nan;
+mod round;
+
+#[cfg(test)]
+mod tests;
+
+pub use arith::{
+    abs32, abs64, add32, add64, div32, div64, mla32, mla64, mls32, mls64, mul32, mul64,
+    muladd_fused32, muladd_fused64, neg32, neg64, nmla32, nmla64, nmls32, nmls64, nmul32,
+    nmul64, sqrt32, sqrt64, sub32, sub64,
+};
+pub use compare::{
+    cmp32, cmp64, cmp_eq32, cmp_ge32, cmp_gt32, max32, max64, min32, min64, NZCV_EQUAL,
+    NZCV_GREATER, NZCV_LESS, NZCV_UNORDERED,
+};
+pub use convert::{
+    f16_to_f32, f32_to_f16, f32_to_f64, f32_to_fixed, f32_to_s32, f32_to_u32, f64_to_f32,
+    f64_to_fixed, f64_to_s32, f64_to_u32, fixed_to_f32, fixed_to_f64, s32_to_f32, s32_to_f64,
+    u32_to_f32, u32_to_f64,
+};
+pub use estimate::{
+    recip_estimate32, recip_estimate_u32, recip_step32, rsqrt_estimate32, rsqrt_estimate_u32,
+    rsqrt_step32,
+};
+pub use fpscr::{
+    merge_flags, standard_fpscr, RoundingMode, FPSCR_AHP, FPSCR_C, FPSCR_DN, FPSCR_DZC,
+    FPSCR_EXC_MASK, FPSCR_FZ, FPSCR_IDC, FPSCR_IOC, FPSCR_IXC, FPSCR_N, FPSCR_OFC, FPSCR_QC,
+    FPSCR_RMODE_MASK, FPSCR_RMODE_SHIFT, FPSCR_UFC, FPSCR_V, FPSCR_Z,
+};

@@ -1,0 +1,10 @@
+//! Lockstep's deterministic core: ARM decode, the reference interpreter,
+//! CPU state, guest memory and Linux user mode. No host I/O happens here:
+//! the user-mode system calls reach the host through the `linux::Host`
+//! trait that the binary implements.
+
+pub mod cpu;
+pub mod decode;
+pub mod fp;
+pub mod interp;
+pub mod memory;

@@ -1,0 +1,426 @@
+//! Guest memory: the whole 32-bit guest address space as one reserved host
+//! mapping, with a software permission byte per 4 KiB page.
+//!
+//! Why one mapping: a guest address is then an offset from `base`, with no
+//! lookup on the hot path (the Cranelift tier will use the same base). Pages
+//! the guest never touches cost nothing because the reservation is
+//! `MAP_NORESERVE`. Permissions are checked in software so that a bad access
+//! becomes a precise guest fault value, never a host signal.
+
+use thiserror::Error;
+
+pub const PAGE_SHIFT: u32 = 12;
+pub const PAGE_SIZE: u32 = 1 << PAGE_SHIFT;
+const PAGES: usize = 1 << (32 - PAGE_SHIFT);
+/// 4 GiB plus one guard page, so an unaligned 8-byte access at 0xffff_fffc
+/// stays inside the host mapping.
+const RESERVE: usize = (1usize << 32) + PAGE_SIZE as usize;
+
+/// Page permission bits.
+pub mod perm {
+    pub const READ: u8 = 1;
+    pub const WRITE: u8 = 2;
+    pub const EXEC: u8 = 4;
+    /// A block was predecoded (or compiled) from this page: a write must
+    /// invalidate it. Kept beside the permissions so a store checks one byte.
+    pub const CODE: u8 = 8;
+    pub const RW: u8 = READ | WRITE;
+    pub const RWX: u8 = READ | WRITE | EXEC;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+    Exec,
+}
+
+/// A guest memory access that the page permissions refuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("{access:?} fault at guest address {addr:#010x}")]
+pub struct Fault {
+    pub addr: u32,
+    pub access: Access,
+}
+
+#[derive(Debug, Error)]
+pub enum MemError {
+    #[error("cannot reserve the 4 GiB guest address space")]
+    Reserve(#[source] std::io::Error),
+}
+
+pub struct GuestMemory {
+    base: *mut u8,
+    perms: Box<[u8]>,
+    /// Set when a store lands on a page holding predecoded code; the
+    /// executor takes it to invalidate blocks and leave the current one.
+    code_written: Option<u32>,
+}
+
+// SAFETY: GuestMemory owns its mapping exclusively; moving it to another
+// thread moves that ownership.
+unsafe impl Send for GuestMemory {}
+
+impl Drop for GuestMemory {
+    fn drop(&mut self) {
+        // SAFETY: base/RESERVE describe the mapping made in `new`, and no
+        // reference into it outlives `self`.
+        unsafe {
+            libc::munmap(self.base.cast(), RESERVE);
+        }
+    }
+}
+
+#[inline]
+fn page(addr: u32) -> usize {
+    (addr >> PAGE_SHIFT) as usize
+}
+
+impl GuestMemory {
+    pub fn new() -> Result<Self, MemError> {
+        // SAFETY: an anonymous private mapping at an address of the kernel's
+        // choosing; the result is checked before use.
+        let base = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                RESERVE,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if base == libc::MAP_FAILED {
+            return Err(MemError::Reserve(std::io::Error::last_os_error()));
+        }
+        Ok(GuestMemory {
+            base: base.cast(),
+            perms: vec![0u8; PAGES].into_boxed_slice(),
+            code_written: None,
+        })
+    }
+
+    /// Host address of guest address 0, for compiled code.
+    pub fn host_base(&self) -> *mut u8 {
+        self.base
+    }
+
+    /// Maps `[addr, addr+len)` (page-rounded) zero-filled with `prot`.
+    pub fn map(&mut self, addr: u32, len: u32, prot: u8) {
+        self.zero(addr, len);
+        self.set_perms(addr, len, prot);
+    }
+
+    pub fn unmap(&mut self, addr: u32, len: u32) {
+        self.zero(addr, len);
+        self.set_perms(addr, len, 0);
+    }
+
+    /// Changes permissions, keeping contents.
+    pub fn protect(&mut self, addr: u32, len: u32, prot: u8) {
+        self.set_perms(addr, len, prot);
+    }
+
+    fn page_range(addr: u32, len: u32) -> std::ops::Range<usize> {
+        let start = page(addr);
+        let end = ((addr as u64 + len as u64 + PAGE_SIZE as u64 - 1) >> PAGE_SHIFT) as usize;
+        start..end.min(PAGES)
+    }
+
+    fn set_perms(&mut self, addr: u32, len: u32, prot: u8) {
+        for p in Self::page_range(addr, len) {
+            // A remapped page keeps its CODE mark so stale blocks still get
+            // invalidated when new code is written there.
+            self.perms[p] = prot | (self.perms[p] & perm::CODE);
+        }
+    }
+
+    fn zero(&mut self, addr: u32, len: u32) {
+        let r = Self::page_range(addr, len);
+        if r.is_empty() {
+            return;
+        }
+        let start = r.start << PAGE_SHIFT;
+        let bytes = (r.end - r.start) << PAGE_SHIFT;
+        // SAFETY: the range lies inside the reservation; MADV_DONTNEED on a
+        // private anonymous mapping gives back zero pages, which is what
+        // mmap semantics promise the guest.
+        unsafe {
+            libc::madvise(self.base.add(start).cast(), bytes, libc::MADV_DONTNEED);
+        }
+    }
+
+    pub fn perms(&self, addr: u32) -> u8 {
+        self.perms[page(addr)]
+    }
+
+    /// True when every page of the range has no permissions (is free).
+    pub fn is_free(&self, addr: u32, len: u32) -> bool {
+        if addr as u64 + len as u64 > 1 << 32 {
+            return false;
+        }
+        Self::page_range(addr, len).all(|p| self.perms[p] & perm::RWX == 0)
+    }
+
+    /// Finds a free page-aligned range of `len` bytes, searching down from
+    /// `top` (as Linux's top-down mmap does) and never below `floor`.
+    pub fn find_free(&self, len: u32, floor: u32, top: u32) -> Option<u32> {
+        let npages = Self::page_range(0, len).end;
+        if npages == 0 {
+            return None;
+        }
+        let mut run = 0usize;
+        let mut p = page(top);
+        while p > page(floor) {
+            p -= 1;
+            if self.perms[p] & perm::RWX == 0 {
+                run += 1;
+                if run == npages {
+                    return Some((p as u32) << PAGE_SHIFT);
+                }
+            } else {
+                run = 0;
+            }
+        }
+        None
+    }
+
+    #[inline(always)]
+    fn check(&self, addr: u32, size: u32, need: u8, access: Access) -> Result<(), Fault> {
+        let last = addr.wrapping_add(size - 1);
+        let ok = self.perms[page(addr)] & need != 0 && self.perms[page(last)] & need != 0;
+        if ok && last >= addr {
+            Ok(())
+        } else {
+            Err(Fault { addr, access })
+        }
+    }
+
+    #[inline(always)]
+    fn check_write(&mut self, addr: u32, size: u32) -> Result<(), Fault> {
+        let last = addr.wrapping_add(size - 1);
+        let (a, b) = (self.perms[page(addr)], self.perms[page(last)]);
+        if (a | b) & perm::CODE == 0 && a & b & perm::WRITE != 0 && last >= addr {
+            return Ok(());
+        }
+        self.check(addr, size, perm::WRITE, Access::Write)?;
+        if a & perm::CODE != 0 {
+            self.code_written = Some(addr & !(PAGE_SIZE - 1));
+        }
+        if b & perm::CODE != 0 {
+            self.code_written = Some(last & !(PAGE_SIZE - 1));
+        }
+        Ok(())
+    }
+
+    #[inline(always)]
+    pub fn code_written_pending(&self) -> bool {
+        self.code_written.is_some()
+    }
+
+    /// Takes the note that a store hit a code page (its page address).
+    #[inline(always)]
+    pub fn take_code_written(&mut self) -> Option<u32> {
+        self.code_written.take()
+    }
+
+    pub fn mark_code(&mut self, addr: u32) {
+        self.perms[page(addr)] |= perm::CODE;
+    }
+
+    pub fn clear_code(&mut self, addr: u32) {
+        self.perms[page(addr)] &= !perm::CODE;
+    }
+
+    #[inline(always)]
+    fn ptr(&self, addr: u32) -> *mut u8 {
+        // SAFETY: any u32 offset plus up to 8 bytes lies inside RESERVE.
+        unsafe { self.base.add(addr as usize) }
+    }
+
+    /// Instruction fetch of a halfword (Thumb) or word (ARM).
+    #[inline]
+    pub fn fetch16(&self, addr: u32) -> Result<u16, Fault> {
+        self.check(addr, 2, perm::EXEC, Access::Exec)?;
+        // SAFETY: inside the reservation (see `ptr`).
+        Ok(u16::from_le(unsafe { self.ptr(addr).cast::<u16>().read_unaligned() }))
+    }
+
+    #[inline]
+    pub fn fetch32(&self, addr: u32) -> Result<u32, Fault> {
+        self.check(addr, 4, perm::EXEC, Access::Exec)?;
+        // SAFETY: inside the reservation (see `ptr`).
+        Ok(u32::from_le(unsafe { self.ptr(addr).cast::<u32>().read_unaligned() }))
+    }
+}
+
+macro_rules! rw {
+    ($read:ident, $write:ident, $t:ty) => {
+        impl GuestMemory {
+            #[inline(always)]
+            pub fn $read(&self, addr: u32) -> Result<$t, Fault> {
+                self.check(addr, std::mem::size_of::<$t>() as u32, perm::READ, Access::Read)?;
+                // SAFETY: inside the reservation (see `ptr`); unaligned
+                // guest accesses are legal, so read_unaligned.
+                Ok(<$t>::from_le(unsafe { self.ptr(addr).cast::<$t>().read_unaligned() }))
+            }
+
+            #[inline(always)]
+            pub fn $write(&mut self, addr: u32, v: $t) -> Result<(), Fault> {
+                self.check_write(addr, std::mem::size_of::<$t>() as u32)?;
+                // SAFETY: as above.
+                unsafe { self.ptr(addr).cast::<$t>().write_unaligned(v.to_le()) };
+                Ok(())
+            }
+        }
+    };
+}
+rw!(read_u8, write_u8, u8);
+rw!(read_u16, write_u16, u16);
+rw!(read_u32, write_u32, u32);
+rw!(read_u64, write_u64, u64);
+
+impl GuestMemory {
+    /// Copies guest bytes out, checking every page.
+    pub fn read_bytes(&self, addr: u32, out: &mut [u8]) -> Result<(), Fault> {
+        self.check_range(addr, out.len(), perm::READ, Access::Read)?;
+        // SAFETY: the whole range was checked to be inside mapped pages.
+        unsafe { std::ptr::copy_nonoverlapping(self.ptr(addr), out.as_mut_ptr(), out.len()) };
+        Ok(())
+    }
+
+    pub fn write_bytes(&mut self, addr: u32, data: &[u8]) -> Result<(), Fault> {
+        self.check_range(addr, data.len(), perm::WRITE, Access::Write)?;
+        for p in Self::page_range(addr, data.len() as u32) {
+            if self.perms[p] & perm::CODE != 0 {
+                self.code_written = Some((p as u32) << PAGE_SHIFT);
+            }
+        }
+        // SAFETY: the whole range was checked to be inside mapped pages.
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.ptr(addr), data.len()) };
+        Ok(())
+    }
+
+    /// Writes ignoring permissions: the loader filling read-only segments.
+    pub fn poke_bytes(&mut self, addr: u32, data: &[u8]) -> Result<(), Fault> {
+        if addr as u64 + data.len() as u64 > 1 << 32 {
+            return Err(Fault { addr, access: Access::Write });
+        }
+        // SAFETY: bounds checked against the 4 GiB reservation just above.
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.ptr(addr), data.len()) };
+        Ok(())
+    }
+
+    fn check_range(&self, addr: u32, len: usize, need: u8, access: Access) -> Result<(), Fault> {
+        if len == 0 {
+            return Ok(());
+        }
+        if addr as u64 + len as u64 > 1 << 32 {
+            return Err(Fault { addr, access });
+        }
+        for p in Self::page_range(addr, len as u32) {
+            if self.perms[p] & need == 0 {
+                let a = ((p as u32) << PAGE_SHIFT).max(addr);
+                return Err(Fault { addr: a, access });
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a NUL-terminated string of at most `max` bytes.
+    pub fn read_cstr(&self, addr: u32, max: usize) -> Result<Vec<u8>, Fault> {
+        let mut out = Vec::new();
+        let mut a = addr;
+        while out.len() < max {
+            let b = self.read_u8(a)?;
+            if b == 0 {
+                return Ok(out);
+            }
+            out.push(b);
+            a = a.wrapping_add(1);
+        }
+        Ok(out)
+    }
+
+    /// FNV-1a over every mapped page's address, permissions and contents:
+    /// a state hash for determinism checks.
+    pub fn hash(&self) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut mix = |b: u8| {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        };
+        let mut buf = vec![0u8; PAGE_SIZE as usize];
+        for (p, &pm) in self.perms.iter().enumerate() {
+            if pm & perm::RWX == 0 {
+                continue;
+            }
+            for b in (p as u32).to_le_bytes() {
+                mix(b);
+            }
+            mix(pm & perm::RWX);
+            let a = (p as u32) << PAGE_SHIFT;
+            // SAFETY: the page is inside the reservation.
+            unsafe { std::ptr::copy_nonoverlapping(self.ptr(a), buf.as_mut_ptr(), buf.len()) };
+            for &b in &buf {
+                mix(b);
+            }
+        }
+        h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmapped_access_faults_with_address() {
+        let m = GuestMemory::new().unwrap();
+        assert_eq!(
+            m.read_u32(0x1000),
+            Err(Fault { addr: 0x1000, access: Access::Read })
+        );
+    }
+
+    #[test]
+    fn map_read_write_and_page_crossing() {
+        let mut m = GuestMemory::new().unwrap();
+        m.map(0x10000, 0x2000, perm::RW);
+        m.write_u32(0x10ffe, 0xdead_beef).unwrap();
+        assert_eq!(m.read_u32(0x10ffe).unwrap(), 0xdead_beef);
+        assert_eq!(m.read_u16(0x11000).unwrap(), 0xdead);
+        // Crossing into an unmapped page faults.
+        assert!(m.read_u32(0x11ffe).is_err());
+    }
+
+    #[test]
+    fn write_to_readonly_faults_and_code_write_is_noted() {
+        let mut m = GuestMemory::new().unwrap();
+        m.map(0x20000, 0x1000, perm::READ);
+        assert!(m.write_u8(0x20000, 1).is_err());
+        m.protect(0x20000, 0x1000, perm::RWX);
+        m.mark_code(0x20000);
+        m.write_u8(0x20010, 1).unwrap();
+        assert_eq!(m.take_code_written(), Some(0x20000));
+        assert_eq!(m.take_code_written(), None);
+    }
+
+    #[test]
+    fn remap_zero_fills() {
+        let mut m = GuestMemory::new().unwrap();
+        m.map(0x30000, 0x1000, perm::RW);
+        m.write_u32(0x30000, 7).unwrap();
+        m.unmap(0x30000, 0x1000);
+        m.map(0x30000, 0x1000, perm::RW);
+        assert_eq!(m.read_u32(0x30000).unwrap(), 0);
+    }
+
+    #[test]
+    fn find_free_is_top_down() {
+        let mut m = GuestMemory::new().unwrap();
+        m.map(0x7000_0000, 0x1000, perm::RW);
+        let a = m.find_free(0x2000, 0x1000_0000, 0x7000_1000).unwrap();
+        assert_eq!(a, 0x6fff_e000);
+    }
+}
