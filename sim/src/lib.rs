@@ -7,4 +7,5 @@ pub mod cpu;
 pub mod decode;
 pub mod fp;
 pub mod interp;
+pub mod linux;
 pub mod memory;

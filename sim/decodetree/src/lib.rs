@@ -32,11 +32,29 @@
 //! ]
 //! ```
 //!
-//! Bit strings use `0`/`1` (fixed), `.` (decoded by some field; every `.`
-//! bit must be read by a field the pattern uses) and `-` (ignored).
-//! Outside `{}`, patterns must not overlap. Once the checks pass, a file
-//! decodes a word to the first pattern, in file order, that matches it;
-//! the emitted decoder gets there by switching on groups of fixed bits.
+//! Bit strings use `0`/`1` (fixed), `.` (decoded by some field) and `-`
+//! (ignored); inline fields `name:len` / `name:slen` count as `.` bits read
+//! by a field assigned to member `name`. A pattern's bits are merged with
+//! its format's: a bit fixed in either is fixed (differently = error);
+//! otherwise a `-` in either means ignored (QEMU-style files write `....`
+//! in the pattern where the format has `----`); every other bit must be
+//! read by some field the pattern uses, or it is "not accounted for".
+//!
+//! Argument sets: the pattern's `&set`, else its format's (explicit or the
+//! format's implicit `Arg<Format>`), else an implicit `Arg<Pattern>` whose
+//! members are the assigned names in order. Every member is assigned
+//! exactly once, by the format or the pattern.
+//!
+//! Scope: fields and formats belong to their file; argument sets are
+//! visible in their file after their definition and in all later sources.
+//! Identical definitions of a set (by struct name and members, e.g. in
+//! several files) share one struct; `!extern` on a set is accepted and
+//! ignored. A pattern name may repeat (in any file) if it always uses the
+//! same struct. Constants are decimal (`-3`, `+3`) or hex (`0x1f`).
+//!
+//! Outside `{}`, group members must not overlap. Once the checks pass, a
+//! file decodes a word to the first pattern, in file order, that matches
+//! it; the emitted decoder gets there by switching on groups of fixed bits.
 
 mod check;
 mod emit;
@@ -101,7 +119,10 @@ fn check_sources(sources: &[Source]) -> Result<(), Error> {
             return Err(Error::semantic(
                 &s.path,
                 0,
-                format!("decoder name `{}` is not a valid Rust function name", s.decoder),
+                format!(
+                    "decoder name `{}` is not a valid Rust function name",
+                    s.decoder
+                ),
             ));
         }
         if let Some(prev) = sources[..i]
@@ -111,7 +132,10 @@ fn check_sources(sources: &[Source]) -> Result<(), Error> {
             return Err(Error::semantic(
                 &s.path,
                 0,
-                format!("decoder name `{}` is already used for {}", s.decoder, prev.path),
+                format!(
+                    "decoder name `{}` is already used for {}",
+                    s.decoder, prev.path
+                ),
             ));
         }
     }

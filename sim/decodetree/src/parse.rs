@@ -66,9 +66,15 @@ pub(crate) enum Stmt {
     Format(Def),
     Pattern(Def),
     /// `{` (overlap = true) or `[` (overlap = false).
-    Open { overlap: bool, line: u32 },
+    Open {
+        overlap: bool,
+        line: u32,
+    },
     /// `}` or `]`.
-    Close { overlap: bool, line: u32 },
+    Close {
+        overlap: bool,
+        line: u32,
+    },
 }
 
 pub(crate) fn parse(path: &str, text: &str) -> Result<Vec<Stmt>, Error> {
@@ -106,7 +112,9 @@ fn parse_line(path: &str, line: u32, toks: &[String]) -> Result<Stmt, Error> {
             return Err(Error::syntax(
                 path,
                 line,
-                format!("unexpected `{extra}` after `{first}` (group brackets stand on their own line)"),
+                format!(
+                    "unexpected `{extra}` after `{first}` (group brackets stand on their own line)"
+                ),
             ));
         }
         return Ok(stmt);
@@ -131,7 +139,11 @@ fn check_name(path: &str, line: u32, kind: &str, name: &str) -> Result<(), Error
     if is_ident(name) {
         Ok(())
     } else {
-        Err(Error::syntax(path, line, format!("invalid {kind} name `{name}`")))
+        Err(Error::syntax(
+            path,
+            line,
+            format!("invalid {kind} name `{name}`"),
+        ))
     }
 }
 
@@ -155,8 +167,12 @@ fn parse_field(path: &str, line: u32, name: &str, toks: &[String]) -> Result<Fie
     let mut func = None;
     for t in toks {
         if let Some(f) = t.strip_prefix("!function=") {
-            if !is_ident(f) {
-                return Err(Error::syntax(path, line, format!("invalid function name `{f}`")));
+            if !is_ident(f) || crate::names::is_keyword(f) {
+                return Err(Error::syntax(
+                    path,
+                    line,
+                    format!("invalid function name `{f}`"),
+                ));
             }
             if func.replace(f.to_string()).is_some() {
                 return Err(Error::syntax(path, line, "`!function=` given twice"));
@@ -221,7 +237,10 @@ fn parse_argset(path: &str, line: u32, name: &str, toks: &[String]) -> Result<Ar
 fn parse_def(path: &str, line: u32, name: &str, toks: &[String]) -> Result<Def, Error> {
     let toks = toks
         .iter()
-        .map(|t| parse_tok(t).ok_or_else(|| Error::syntax(path, line, format!("unrecognized token `{t}`"))))
+        .map(|t| {
+            parse_tok(t)
+                .ok_or_else(|| Error::syntax(path, line, format!("unrecognized token `{t}`")))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Def {
         name: name.to_string(),
@@ -237,7 +256,10 @@ fn parse_const(s: &str) -> Option<i32> {
         Some(d) => (true, d),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
-    let magnitude: i64 = if let Some(hex) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+    let magnitude: i64 = if let Some(hex) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
         if hex.is_empty() || hex.len() > 8 {
             return None;
         }
@@ -338,6 +360,7 @@ mod tests {
         );
         assert!(err("%x 1:q").contains("t.decode:1: field `%x`: expected"));
         assert!(err("%x !function=a !function=b").contains("given twice"));
+        assert!(err("%x !function=type").contains("invalid function name `type`"));
     }
 
     #[test]
@@ -401,7 +424,10 @@ mod tests {
         match one("ADD_rrri 0000 @fmt") {
             Stmt::Pattern(d) => {
                 assert_eq!(d.name, "ADD_rrri");
-                assert_eq!(d.toks, vec![Tok::Bits("0000".into()), Tok::Format("fmt".into())]);
+                assert_eq!(
+                    d.toks,
+                    vec![Tok::Bits("0000".into()), Tok::Format("fmt".into())]
+                );
             }
             other => panic!("unexpected {other:?}"),
         }

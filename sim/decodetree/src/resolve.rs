@@ -37,7 +37,11 @@ pub(crate) fn resolve(sources: &[Source]) -> Result<Model, Error> {
         }
         if let Some(open) = fr.stack.last() {
             let b = if open.overlap { '{' } else { '[' };
-            return Err(Error::syntax(&src.path, open.line, format!("`{b}` is never closed")));
+            return Err(Error::syntax(
+                &src.path,
+                open.line,
+                format!("`{b}` is never closed"),
+            ));
         }
         files.push(FileModel {
             path: src.path.clone(),
@@ -118,7 +122,13 @@ impl Globals {
         Ok(i)
     }
 
-    fn register_insn(&mut self, name: &str, argset: usize, path: &str, line: u32) -> Result<usize, Error> {
+    fn register_insn(
+        &mut self,
+        name: &str,
+        argset: usize,
+        path: &str,
+        line: u32,
+    ) -> Result<usize, Error> {
         if let Some(&i) = self.insn_by_name.get(name) {
             let prev = &self.insns[i];
             if prev.argset != argset {
@@ -137,10 +147,18 @@ impl Globals {
             return Ok(i);
         }
         let variant = names::camel(name).ok_or_else(|| {
-            Error::semantic(path, line, format!("pattern name `{name}` does not give a valid Rust variant name"))
+            Error::semantic(
+                path,
+                line,
+                format!("pattern name `{name}` does not give a valid Rust variant name"),
+            )
         })?;
         let method = names::method(name).ok_or_else(|| {
-            Error::semantic(path, line, format!("pattern name `{name}` does not give a valid Rust method name"))
+            Error::semantic(
+                path,
+                line,
+                format!("pattern name `{name}` does not give a valid Rust method name"),
+            )
         })?;
         for (key, map, kind) in [
             (&variant, &self.by_variant, "enum variant"),
@@ -234,7 +252,11 @@ impl FileResolver<'_> {
             Stmt::Close { overlap, line } => {
                 let close = if overlap { '}' } else { ']' };
                 let Some(open) = self.stack.pop() else {
-                    return Err(Error::syntax(self.path, line, format!("`{close}` without an open group")));
+                    return Err(Error::syntax(
+                        self.path,
+                        line,
+                        format!("`{close}` without an open group"),
+                    ));
                 };
                 if open.overlap != overlap {
                     let b = if open.overlap { '{' } else { '[' };
@@ -263,7 +285,11 @@ impl FileResolver<'_> {
 
     fn check_seg(&self, name: &str, line: u32, pos: u32, len: u32) -> Result<(), Error> {
         if len == 0 {
-            return Err(Error::semantic(self.path, line, format!("field `{name}` has a zero-length segment")));
+            return Err(Error::semantic(
+                self.path,
+                line,
+                format!("field `{name}` has a zero-length segment"),
+            ));
         }
         let end = u64::from(pos) + u64::from(len);
         if end > u64::from(self.width) {
@@ -305,17 +331,28 @@ impl FileResolver<'_> {
             return Err(Error::semantic(
                 self.path,
                 f.line,
-                format!("field `%{}` is {total} bits long; at most 32 are supported", f.name),
+                format!(
+                    "field `%{}` is {total} bits long; at most 32 are supported",
+                    f.name
+                ),
             ));
         }
         self.fields.push(Field {
             name: f.name.clone(),
-            segs: f.segs.iter().map(|s| Seg { pos: s.pos, len: s.len }).collect(),
+            segs: f
+                .segs
+                .iter()
+                .map(|s| Seg {
+                    pos: s.pos,
+                    len: s.len,
+                })
+                .collect(),
             // The first segment's sign decides the whole field's.
             signed: f.segs.first().is_some_and(|s| s.signed),
             func: f.func,
         });
-        self.field_names.insert(f.name, (self.fields.len() - 1, f.line));
+        self.field_names
+            .insert(f.name, (self.fields.len() - 1, f.line));
         Ok(())
     }
 
@@ -333,7 +370,10 @@ impl FileResolver<'_> {
             Error::semantic(
                 self.path,
                 a.line,
-                format!("argument set name `&{}` does not give a valid Rust type name", a.name),
+                format!(
+                    "argument set name `&{}` does not give a valid Rust type name",
+                    a.name
+                ),
             )
         })?;
         let idx = self.g.register_struct(
@@ -367,12 +407,18 @@ impl FileResolver<'_> {
         for t in &def.toks {
             match t {
                 Tok::Bits(s) => bits.extend(s.bytes()),
-                Tok::Inline { member, len, signed } => {
+                Tok::Inline {
+                    member,
+                    len,
+                    signed,
+                } => {
                     if *len == 0 || *len > 32 {
                         return Err(Error::semantic(
                             self.path,
                             def.line,
-                            format!("{what}: inline field `{member}:{len}` must be 1 to 32 bits long"),
+                            format!(
+                                "{what}: inline field `{member}:{len}` must be 1 to 32 bits long"
+                            ),
                         ));
                     }
                     inline.push((member.clone(), bits.len(), *len, *signed));
@@ -380,10 +426,18 @@ impl FileResolver<'_> {
                 }
                 Tok::Format(f) => {
                     if is_format {
-                        return Err(Error::syntax(self.path, def.line, "a format cannot use another format"));
+                        return Err(Error::syntax(
+                            self.path,
+                            def.line,
+                            "a format cannot use another format",
+                        ));
                     }
                     if format.replace(f.clone()).is_some() {
-                        return Err(Error::syntax(self.path, def.line, format!("{what} names more than one format")));
+                        return Err(Error::syntax(
+                            self.path,
+                            def.line,
+                            format!("{what} names more than one format"),
+                        ));
                     }
                 }
                 Tok::ArgSet(a) => {
@@ -443,7 +497,10 @@ impl FileResolver<'_> {
                     (member, Value::Field(self.fields.len() - 1))
                 }
                 Tok::BareField(f) => (f.clone(), Value::Field(self.lookup_field(f, def.line)?)),
-                Tok::AssignField { member, field } => (member.clone(), Value::Field(self.lookup_field(field, def.line)?)),
+                Tok::AssignField { member, field } => (
+                    member.clone(),
+                    Value::Field(self.lookup_field(field, def.line)?),
+                ),
                 Tok::AssignConst { member, value } => (member.clone(), Value::Const(*value)),
                 Tok::Bits(_) | Tok::Format(_) | Tok::ArgSet(_) => continue,
             };
@@ -522,7 +579,12 @@ impl FileResolver<'_> {
     /// the format, members in assignment order.
     fn format_implicit_set(&mut self, name: &str, used_at: u32) -> Result<usize, Error> {
         let Some(f) = self.formats.get(name) else {
-            return Err(Error::unknown(self.path, used_at, "format", &format!("@{name}")));
+            return Err(Error::unknown(
+                self.path,
+                used_at,
+                "format",
+                &format!("@{name}"),
+            ));
         };
         if let Some(i) = f.explicit.or(f.implicit) {
             return Ok(i);
@@ -530,7 +592,11 @@ impl FileResolver<'_> {
         let line = f.line;
         let members: Vec<String> = f.assigns.iter().map(|(m, _)| m.clone()).collect();
         let camel = names::camel(name).ok_or_else(|| {
-            Error::semantic(self.path, line, format!("format name `@{name}` does not give a valid Rust type name"))
+            Error::semantic(
+                self.path,
+                line,
+                format!("format name `@{name}` does not give a valid Rust type name"),
+            )
         })?;
         let idx = self.g.register_struct(
             format!("Arg{camel}"),
@@ -595,7 +661,14 @@ impl FileResolver<'_> {
             (None, Some(f)) => self.format_implicit_set(f, line)?,
             (None, None) => {
                 let camel = names::camel(&def.name).ok_or_else(|| {
-                    Error::semantic(path, line, format!("pattern name `{}` does not give a valid Rust type name", def.name))
+                    Error::semantic(
+                        path,
+                        line,
+                        format!(
+                            "pattern name `{}` does not give a valid Rust type name",
+                            def.name
+                        ),
+                    )
                 })?;
                 let members: Vec<String> = assigns.iter().map(|(m, _, _)| m.clone()).collect();
                 self.g.register_struct(
@@ -613,7 +686,11 @@ impl FileResolver<'_> {
         let set_name = &self.g.argsets[set].struct_name;
         for (m, _, from_format) in &assigns {
             if !members.contains(m) {
-                let by = if *from_format { "its format" } else { "the pattern" };
+                let by = if *from_format {
+                    "its format"
+                } else {
+                    "the pattern"
+                };
                 return Err(Error::semantic(
                     path,
                     line,

@@ -150,10 +150,10 @@ pub(crate) mod tests {
                 .map(|_| {
                     // Bias towards shared high bits, like real encodings.
                     let mut m = rng.u32() & 0x3ff;
-                    if round % 2 == 0 {
+                    if round & 1 == 0 {
                         m |= 0x300;
                     }
-                    if rng.next() % 8 == 0 {
+                    if rng.next() & 7 == 0 {
                         m &= rng.u32();
                     }
                     (m, rng.u32() & m)
@@ -161,7 +161,11 @@ pub(crate) mod tests {
                 .collect();
             let tree = build(&pats);
             for insn in 0..1024 {
-                assert_eq!(tree.eval(insn), linear(&pats, insn), "round {round} insn {insn:#x} pats {pats:?}\n{tree:#?}");
+                assert_eq!(
+                    tree.eval(insn),
+                    linear(&pats, insn),
+                    "round {round} insn {insn:#x} pats {pats:?}\n{tree:#?}"
+                );
             }
         }
     }

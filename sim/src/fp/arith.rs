@@ -8,6 +8,10 @@
 //! result is recovered (TwoSum for addition, an exact residual for the
 //! others) to raise Inexact and to derive the directed rounding modes.
 //! Everything else goes to the integer implementation in `exact.rs`.
+//!
+//! The host arithmetic used is IEEE 754 binary32/binary64 in its default
+//! environment (round to nearest, gradual underflow), which Rust guarantees;
+//! `f64::mul_add` is a correctly rounded fused multiply-add on every target.
 
 use super::exact;
 use super::format::{F32, F64};
@@ -30,12 +34,12 @@ fn is_denormal64(x: u64) -> bool {
 /// True when FPSCR.FZ would flush one of the operands (the fast path must
 /// then not run, since the host does not flush and IDC must be raised).
 #[inline(always)]
-fn fz_blocks32(fpscr: u32, a: u32, b: u32) -> bool {
+pub(crate) fn fz_blocks32(fpscr: u32, a: u32, b: u32) -> bool {
     fpscr & FPSCR_FZ != 0 && (is_denormal32(a) || is_denormal32(b))
 }
 
 #[inline(always)]
-fn fz_blocks64(fpscr: u32, a: u64, b: u64) -> bool {
+pub(crate) fn fz_blocks64(fpscr: u32, a: u64, b: u64) -> bool {
     fpscr & FPSCR_FZ != 0 && (is_denormal64(a) || is_denormal64(b))
 }
 
@@ -232,7 +236,9 @@ pub fn mul32(a: u32, b: u32, fpscr: &mut u32) -> u32 {
         let p = f32::from_bits(a) as f64 * f32::from_bits(b) as f64;
         let r = p as f32;
         if in_safe_range32(r.to_bits()) {
-            let cmp = p.partial_cmp(&(r as f64)).unwrap_or(core::cmp::Ordering::Equal);
+            let cmp = p
+                .partial_cmp(&(r as f64))
+                .unwrap_or(core::cmp::Ordering::Equal);
             return finish32(r.to_bits(), cmp, fpscr);
         }
         // Exact zero product of finite operands (its sign is the XOR of the

@@ -1,6 +1,7 @@
 //! Comparisons (`FPCompare`, `FPCompareEQ/GE/GT`) and Advanced SIMD
 //! `FPMax`/`FPMin` (ARMv7 semantics: NaNs propagate, no maxNum/minNum).
 
+use super::arith::{fz_blocks32, fz_blocks64};
 use super::format::{order_key, unpack, Fmt, Kind, F32, F64};
 use super::fpscr::FPSCR_IOC;
 use super::nan::process_nans2;
@@ -17,7 +18,7 @@ pub const NZCV_UNORDERED: u32 = 0x3000_0000;
 /// `FPCompare(op1, op2, quiet_nan_exc)`: returns the NZCV nibble in bits
 /// 31..28 (other bits zero), to be copied into FPSCR by VCMP/VCMPE.
 /// Denormals are flushed under FPSCR.FZ (raising IDC) before comparing.
-fn compare(fmt: Fmt, a: u64, b: u64, quiet_nan_exc: bool, fpscr: &mut u32) -> u32 {
+pub(crate) fn compare(fmt: Fmt, a: u64, b: u64, quiet_nan_exc: bool, fpscr: &mut u32) -> u32 {
     let u1 = unpack(fmt, a, fpscr);
     let u2 = unpack(fmt, b, fpscr);
     if u1.is_nan() || u2.is_nan() {
@@ -39,23 +40,64 @@ fn compare(fmt: Fmt, a: u64, b: u64, quiet_nan_exc: bool, fpscr: &mut u32) -> u3
 /// For the compare-with-zero forms pass `b = 0`.
 #[inline]
 pub fn cmp32(a: u32, b: u32, quiet_nan_exc: bool, fpscr: &mut u32) -> u32 {
+    // Fast path: the host comparison is exact unless a NaN is involved (all
+    // three tests fail) or FZ must flush an operand.
+    if !fz_blocks32(*fpscr, a, b) {
+        let (x, y) = (f32::from_bits(a), f32::from_bits(b));
+        if x < y {
+            return NZCV_LESS;
+        } else if x > y {
+            return NZCV_GREATER;
+        } else if x == y {
+            return NZCV_EQUAL;
+        }
+    }
     compare(F32, a as u64, b as u64, quiet_nan_exc, fpscr)
 }
 
 /// VCMP/VCMPE, double precision (see [`cmp32`]).
 #[inline]
 pub fn cmp64(a: u64, b: u64, quiet_nan_exc: bool, fpscr: &mut u32) -> u32 {
+    if !fz_blocks64(*fpscr, a, b) {
+        let (x, y) = (f64::from_bits(a), f64::from_bits(b));
+        if x < y {
+            return NZCV_LESS;
+        } else if x > y {
+            return NZCV_GREATER;
+        } else if x == y {
+            return NZCV_EQUAL;
+        }
+    }
     compare(F64, a, b, quiet_nan_exc, fpscr)
 }
 
 /// Outcome of an Advanced SIMD comparison before the NaN rules are applied.
+#[inline]
 fn simd_compare(a: u32, b: u32, fpscr: &mut u32) -> Option<(i64, i64)> {
+    if !fz_blocks32(*fpscr, a, b) {
+        let (x, y) = (f32::from_bits(a), f32::from_bits(b));
+        if !x.is_nan() && !y.is_nan() {
+            // Keys with the same order as the values (zeros compare equal).
+            return Some((key32(x), key32(y)));
+        }
+    }
     let u1 = unpack(F32, a as u64, fpscr);
     let u2 = unpack(F32, b as u64, fpscr);
     if u1.is_nan() || u2.is_nan() {
         return None;
     }
     Some((order_key(F32, &u1, a as u64), order_key(F32, &u2, b as u64)))
+}
+
+/// Order-preserving integer key of a non-NaN single, both zeros giving 0.
+#[inline(always)]
+fn key32(x: f32) -> i64 {
+    let m = (x.to_bits() & 0x7FFF_FFFF) as i64;
+    if x.is_sign_negative() {
+        -m
+    } else {
+        m
+    }
 }
 
 #[inline]
@@ -109,7 +151,7 @@ pub fn cmp_gt32(a: u32, b: u32, fpscr: &mut u32) -> bool {
 /// both are +0.  A selected nonzero number is returned unchanged (the
 /// `FPRound()` in the pseudocode is exact and raises nothing, denormals having
 /// already been flushed by `FPUnpack()` when FZ is set).
-fn max_min(fmt: Fmt, a: u64, b: u64, max: bool, fpscr: &mut u32) -> u64 {
+pub(crate) fn max_min(fmt: Fmt, a: u64, b: u64, max: bool, fpscr: &mut u32) -> u64 {
     let u1 = unpack(fmt, a, fpscr);
     let u2 = unpack(fmt, b, fpscr);
     if let Some(r) = process_nans2(fmt, &u1, a, &u2, b, fpscr) {
@@ -134,12 +176,33 @@ fn max_min(fmt: Fmt, a: u64, b: u64, max: bool, fpscr: &mut u32) -> u64 {
 /// `FPMax(op1, op2)` (VMAX.F32, VPMAX.F32).
 #[inline]
 pub fn max32(a: u32, b: u32, fpscr: &mut u32) -> u32 {
+    if !fz_blocks32(*fpscr, a, b) {
+        let (x, y) = (f32::from_bits(a), f32::from_bits(b));
+        if x > y {
+            return a;
+        } else if x < y {
+            return b;
+        } else if x == y {
+            // Equal: identical bits, or zeros of possibly different signs.
+            return a & b;
+        }
+    }
     max_min(F32, a as u64, b as u64, true, fpscr) as u32
 }
 
 /// `FPMin(op1, op2)` (VMIN.F32, VPMIN.F32).
 #[inline]
 pub fn min32(a: u32, b: u32, fpscr: &mut u32) -> u32 {
+    if !fz_blocks32(*fpscr, a, b) {
+        let (x, y) = (f32::from_bits(a), f32::from_bits(b));
+        if x < y {
+            return a;
+        } else if x > y {
+            return b;
+        } else if x == y {
+            return a | b;
+        }
+    }
     max_min(F32, a as u64, b as u64, false, fpscr) as u32
 }
 

@@ -80,14 +80,7 @@ fn f64_to_f32_rm(x: u64, rmode: RoundingMode, fpscr: &mut u32) -> u32 {
         }
         Kind::Inf => F32.infinity(u.sign) as u32,
         Kind::Zero => F32.zero(u.sign) as u32,
-        Kind::Finite => round(
-            F32,
-            u.sign,
-            u.exp,
-            u.mant as u128,
-            rmode,
-            fpscr,
-        ) as u32,
+        Kind::Finite => round(F32, u.sign, u.exp, u.mant as u128, rmode, fpscr) as u32,
     }
 }
 

@@ -6,11 +6,11 @@
 //! updated.
 
 use super::arith::mul32;
+use super::arith::sub32;
 use super::exact;
 use super::format::{unpack, Kind, F32};
 use super::fpscr::{merge_flags, standard_fpscr, FPSCR_DZC, FPSCR_IOC, FPSCR_UFC};
 use super::nan::{process_nan, process_nans2};
-use super::arith::sub32;
 
 /// The ARM ARM's C function `recip_estimate(double a)`, for `0.5 <= a < 1`,
 /// transcribed literally: every step is an IEEE double operation, so the host

@@ -206,7 +206,7 @@ pub(crate) fn div(fmt: Fmt, op1: u64, op2: u64, fpscr: &mut u32) -> u64 {
         let n = (u1.mant as u128) << sh;
         let d = u2.mant as u128;
         let q = n / d;
-        let sticky = (n % d != 0) as u128;
+        let sticky = !n.is_multiple_of(d) as u128;
         round(
             fmt,
             sign,
@@ -283,11 +283,7 @@ pub(crate) fn muladd(fmt: Fmt, addend: u64, op1: u64, op2: u64, fpscr: &mut u32)
     } else if zero_a && zero_p && ua.sign == sign_p {
         fmt.zero(ua.sign)
     } else {
-        let p = (
-            sign_p,
-            u1.exp + u2.exp,
-            u1.mant as u128 * u2.mant as u128,
-        );
+        let p = (sign_p, u1.exp + u2.exp, u1.mant as u128 * u2.mant as u128);
         match add_real(real(&ua), p) {
             None => fmt.zero(zero_sum_sign(rmode)),
             Some((s, e, m)) => round(fmt, s, e, m, rmode, fpscr),

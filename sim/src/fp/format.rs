@@ -21,7 +21,11 @@ pub(crate) const F16: Fmt = Fmt { n: 16, e: 5, f: 10 };
 /// Single precision.
 pub(crate) const F32: Fmt = Fmt { n: 32, e: 8, f: 23 };
 /// Double precision.
-pub(crate) const F64: Fmt = Fmt { n: 64, e: 11, f: 52 };
+pub(crate) const F64: Fmt = Fmt {
+    n: 64,
+    e: 11,
+    f: 52,
+};
 
 impl Fmt {
     #[inline]

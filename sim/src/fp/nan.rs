@@ -45,11 +45,7 @@ pub(crate) fn process_nans2(
 
 /// `FPProcessNaNs3()`, same rule over three operands.
 #[inline]
-pub(crate) fn process_nans3(
-    fmt: Fmt,
-    ops: [(&Unpacked, u64); 3],
-    fpscr: &mut u32,
-) -> Option<u64> {
+pub(crate) fn process_nans3(fmt: Fmt, ops: [(&Unpacked, u64); 3], fpscr: &mut u32) -> Option<u64> {
     for want in [Kind::SNaN, Kind::QNaN] {
         for (u, b) in ops {
             if u.kind == want {

@@ -2,9 +2,7 @@
 //! and a binary exponent.
 
 use super::format::Fmt;
-use super::fpscr::{
-    RoundingMode, FPSCR_AHP, FPSCR_FZ, FPSCR_IOC, FPSCR_IXC, FPSCR_OFC, FPSCR_UFC,
-};
+use super::fpscr::{RoundingMode, FPSCR_AHP, FPSCR_FZ, FPSCR_IOC, FPSCR_IXC, FPSCR_OFC, FPSCR_UFC};
 
 /// Shifts `m` right by `s` bits, returning the truncated quotient, the most
 /// significant discarded bit ("round") and whether any lower discarded bit is

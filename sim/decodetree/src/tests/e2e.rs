@@ -80,7 +80,10 @@ fn spec_decode(file: &FileModel, items: &[Item], overlap: bool, insn: u32) -> Op
             if overlap {
                 return r;
             }
-            assert!(found.is_none(), "two members of a no-overlap group match {insn:#x}");
+            assert!(
+                found.is_none(),
+                "two members of a no-overlap group match {insn:#x}"
+            );
             found = r;
         }
     }
@@ -144,7 +147,9 @@ fn expected(m: &Model, file: &FileModel, insn: u32) -> String {
 }
 
 fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
     assert!(
         out.status.success(),
         "{cmd:?} failed:\n{}\n{}",
@@ -192,12 +197,15 @@ fn words(m: &Model) -> Vec<(usize, u32)> {
 
 #[test]
 fn generated_code_compiles_and_matches_the_model() {
-    let sources = [src("a.decode", 32, "decode_a", A), src("b.decode", 16, "decode_b", B)];
+    let sources = [
+        src("a.decode", 32, "decode_a", A),
+        src("b.decode", 16, "decode_b", B),
+    ];
     let mut c = cfg();
     c.ctx_type = "crate::Ctx".into();
     c.fields_module = "crate::fields".into();
     let code = crate::generate(&sources, &c).expect("generates");
-    let (m, _) = model(&sources);
+    let (m, trees) = model(&sources);
 
     let dir = scratch_dir();
     std::fs::write(dir.join("generated.rs"), &code).expect("write generated.rs");
@@ -213,12 +221,29 @@ fn generated_code_compiles_and_matches_the_model() {
     let exe = dir.join("harness");
     run(Command::new(&rustc)
         .current_dir(&dir)
-        .args(["--edition", "2021", "-D", "warnings", "-C", "opt-level=1", "main.rs", "-o"])
+        .args([
+            "--edition",
+            "2021",
+            "-D",
+            "warnings",
+            "-C",
+            "opt-level=1",
+            "main.rs",
+            "-o",
+        ])
         .arg(&exe));
     if have("clippy-driver") {
         run(Command::new("clippy-driver")
             .current_dir(&dir)
-            .args(["--edition", "2021", "-D", "warnings", "--emit=metadata", "main.rs", "-o"])
+            .args([
+                "--edition",
+                "2021",
+                "-D",
+                "warnings",
+                "--emit=metadata",
+                "main.rs",
+                "-o",
+            ])
             .arg(dir.join("clippy.rmeta")));
     } else {
         eprintln!("clippy-driver not found; only rustc -D warnings was checked");
@@ -229,7 +254,10 @@ fn generated_code_compiles_and_matches_the_model() {
     let mut pattern_lines = Vec::new();
     for (tag, file) in [("a", &m.files[0]), ("b", &m.files[1])] {
         for p in &file.patterns {
-            pattern_lines.push(format!("P {tag} {} {:x} {:x} {}", p.name, p.mask, p.value, p.line));
+            pattern_lines.push(format!(
+                "P {tag} {} {:x} {:x} {}",
+                p.name, p.mask, p.value, p.line
+            ));
         }
     }
     for want in &pattern_lines {
@@ -238,6 +266,14 @@ fn generated_code_compiles_and_matches_the_model() {
     let mut seen = std::collections::BTreeSet::new();
     for &(f, w) in &words {
         let file = &m.files[f];
+        // The tree as data agrees with the specification...
+        assert_eq!(
+            trees[f].eval(w),
+            spec_decode(file, &file.items, false, w),
+            "{} word {w:#x}",
+            file.path
+        );
+        // ...and so does the code printed from it.
         let want = expected(&m, file, w);
         let got = lines.next().unwrap_or("<missing>");
         assert_eq!(got, want, "{} word {w:#x}", file.path);
@@ -248,6 +284,22 @@ fn generated_code_compiles_and_matches_the_model() {
     for k in &m.insns {
         assert!(seen.contains(&k.name), "{} never decoded", k.name);
     }
+
+    // Degenerate input: no patterns at all still gives code that compiles.
+    let empty =
+        crate::generate(&[src("e.decode", 32, "decode_e", "# empty\n")], &c).expect("generates");
+    std::fs::write(dir.join("generated.rs"), empty).expect("write generated.rs");
+    std::fs::write(
+        dir.join("empty.rs"),
+        "pub struct Ctx;\ninclude!(\"generated.rs\");\nfn main() {\n    assert!(decode_e(&mut Predecode, &Ctx, 0).is_none());\n    assert!(DECODE_E_PATTERNS.is_empty());\n}\n",
+    )
+    .expect("write empty.rs");
+    let exe = dir.join("empty");
+    run(Command::new(&rustc)
+        .current_dir(&dir)
+        .args(["--edition", "2021", "-D", "warnings", "empty.rs", "-o"])
+        .arg(&exe));
+    run(&mut Command::new(&exe));
     cleanup(&dir);
 }
 

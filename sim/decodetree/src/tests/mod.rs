@@ -46,7 +46,12 @@ pub(crate) fn model(sources: &[Source]) -> (Model, Vec<Node>) {
         .iter()
         .map(|f| {
             crate::check::check_overlaps(f).expect("no overlap");
-            tree::build(&f.patterns.iter().map(|p| (p.mask, p.value)).collect::<Vec<_>>())
+            tree::build(
+                &f.patterns
+                    .iter()
+                    .map(|p| (p.mask, p.value))
+                    .collect::<Vec<_>>(),
+            )
         })
         .collect();
     (m, trees)
@@ -81,8 +86,13 @@ MOVW      ---- 0011 0000 .... rd:4 ............  imm=%imm16
 }
 ";
     let code = gen(text).expect("generates");
-    assert!(code.contains("pub struct ArgMovw {\n    pub rd: i32,\n    pub imm: i32,\n}"), "{code}");
-    assert!(code.contains("pub struct ArgMsrImm {\n    pub mask: i32,\n    pub rot: i32,\n    pub imm: i32,\n}"));
+    assert!(
+        code.contains("pub struct ArgMovw {\n    pub rd: i32,\n    pub imm: i32,\n}"),
+        "{code}"
+    );
+    assert!(code.contains(
+        "pub struct ArgMsrImm {\n    pub mask: i32,\n    pub rot: i32,\n    pub imm: i32,\n}"
+    ));
 }
 
 #[test]
@@ -139,9 +149,14 @@ Y  0001 0000 ........................ %off
 Z  0010 0000 0000 0000 0000 ..... 000 0000 %sh
 ";
     let code = gen(text).expect("generates");
-    assert!(code.contains("imm: ((((insn >> 16) & 0xf) << 12) | (insn & 0xfff)) as i32"), "{code}");
+    assert!(
+        code.contains("imm: ((((insn >> 16) & 0xf) << 12) | (insn & 0xfff)) as i32"),
+        "{code}"
+    );
     assert!(code.contains("k: crate::fields::get_k(ctx, 0)"));
-    assert!(code.contains("off: crate::fields::times_4(ctx, (((insn & 0xffffff) << 8) as i32) >> 8)"));
+    assert!(
+        code.contains("off: crate::fields::times_4(ctx, (((insn & 0xffffff) << 8) as i32) >> 8)")
+    );
     assert!(code.contains("sh: ((insn >> 7) & 0x1f) as i32"));
 
     // The model's fields extract the same values the expressions compute.
@@ -228,8 +243,22 @@ A  0000 ---- ---- ---- ---- ---- ---- ----
 B  0001 ---- ---- ---- ---- ---- ---- ----
 C  000- 1111 ---- ---- ---- ---- ---- ----
 ");
-    assert!(matches!(e, Error::Overlap { line: 4, first_line: 2, second_line: 4, .. }), "{e:?}");
-    assert_eq!(e.to_string(), "t.decode:4: overlapping patterns: `A` (line 2) and `C` (line 4)");
+    assert!(
+        matches!(
+            e,
+            Error::Overlap {
+                line: 4,
+                first_line: 2,
+                second_line: 4,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(
+        e.to_string(),
+        "t.decode:4: overlapping patterns: `A` (line 2) and `C` (line 4)"
+    );
 
     // A `{}` group at top level must not overlap its neighbours either...
     let e = err("
@@ -239,7 +268,10 @@ C  000- 1111 ---- ---- ---- ---- ---- ----
 }
 C  1111 ---- ---- ---- ---- ---- ---- ----
 ");
-    assert_eq!(e.to_string(), "t.decode:6: overlapping patterns: `B` (line 4) and `C` (line 6)");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:6: overlapping patterns: `B` (line 4) and `C` (line 6)"
+    );
 
     // ...and `[]` members must not overlap even inside `{}`.
     let e = err("
@@ -250,7 +282,10 @@ C  1111 ---- ---- ---- ---- ---- ---- ----
   ]
 }
 ");
-    assert_eq!(e.to_string(), "t.decode:5: overlapping patterns: `A` (line 4) and `B` (line 5)");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:5: overlapping patterns: `A` (line 4) and `B` (line 5)"
+    );
 
     // Disjoint patterns with no bit fixed by all of them are fine.
     gen("
@@ -265,16 +300,33 @@ D  01-0 ---- ---- ---- ---- ---- ---- ----
 #[test]
 fn unaccounted_bit() {
     let e = err("\n\nX  0000 0000 0000 0000 0000 0000 0000 00.-\n");
-    assert!(matches!(e, Error::Unaccounted { bit: 1, line: 3, .. }), "{e:?}");
-    assert_eq!(e.to_string(), "t.decode:3: pattern `X`: bit 1 is not accounted for");
+    assert!(
+        matches!(
+            e,
+            Error::Unaccounted {
+                bit: 1,
+                line: 3,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(
+        e.to_string(),
+        "t.decode:3: pattern `X`: bit 1 is not accounted for"
+    );
     // A `.` in both pattern and format needs a field; the pattern may fix it
     // instead, and a `-` in either means "not decoded".
     let e = err("@f ---- ---- ---- ---- ---- ---- ---- ... r:1\nX 0000 0000 0000 0000 0000 0000 0000 .0-- @f");
-    assert_eq!(e.to_string(), "t.decode:2: pattern `X`: bit 3 is not accounted for");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:2: pattern `X`: bit 3 is not accounted for"
+    );
     gen("@f ---- ---- ---- ---- ---- ---- ---- ... r:1\nX 0000 0000 0000 0000 0000 0000 0000 111. @f").expect("fixed by pattern");
     gen("@f ---- ---- ---- ---- ---- ---- ---- ... r:1\nX 0000 0000 0000 0000 0000 0000 0000 -0-. @f").expect("`-` in the pattern");
     // QEMU style: `....` in the pattern, `----` in the format.
-    gen("@f ---- ---- ---- ---- ---- ---- ---- r:4\nX .... 0000 0000 0000 0000 0000 0000 .... @f").expect("`-` in the format");
+    gen("@f ---- ---- ---- ---- ---- ---- ---- r:4\nX .... 0000 0000 0000 0000 0000 0000 .... @f")
+        .expect("`-` in the format");
     // A format without bits only contributes assignments.
     gen("@k x=1\nX 0000 0000 0000 0000 0000 0000 0000 0000 @k").expect("bitless format");
     // Covered by a field assigned to a member (named or bare).
@@ -284,22 +336,43 @@ fn unaccounted_bit() {
 #[test]
 fn field_does_not_fit() {
     let e = err("%f 30:4\n");
-    assert!(matches!(e, Error::FieldDoesNotFit { pos: 30, end: 34, width: 32, .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            Error::FieldDoesNotFit {
+                pos: 30,
+                end: 34,
+                width: 32,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     assert_eq!(
         e.to_string(),
         "t.decode:1: field `%f` does not fit: bits 30..34 exceed the 32-bit instruction"
     );
     let e = gen16("%f 12:8\n").expect_err("16-bit");
-    assert!(e.to_string().starts_with("t.decode:1: field `%f` does not fit"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("t.decode:1: field `%f` does not fit"),
+        "{e}"
+    );
     gen16("%f 12:4\n").expect("fits");
 }
 
 #[test]
 fn width_mismatch() {
     let e = err("X 0000\n");
-    assert_eq!(e.to_string(), "t.decode:1: pattern `X` has 4 bits but the file is 32 bits wide");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:1: pattern `X` has 4 bits but the file is 32 bits wide"
+    );
     let e = gen16("@f ---- ---- ---- ---- -\n").expect_err("17 bits");
-    assert_eq!(e.to_string(), "t.decode:1: format `@f` has 17 bits but the file is 16 bits wide");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:1: format `@f` has 17 bits but the file is 16 bits wide"
+    );
     let e = err("X 0000 0000 0000 0000 0000 0000 0000 0000 r:2\n");
     assert!(matches!(e, Error::WidthMismatch { got: 34, .. }), "{e:?}");
 }
@@ -322,21 +395,36 @@ fn unknown_names() {
 #[test]
 fn argset_assignment_errors() {
     let e = err("&a x y\nX 0000 0000 0000 0000 0000 0000 0000 0000 &a x=1");
-    assert_eq!(e.to_string(), "t.decode:2: pattern `X`: member `y` of `ArgA` is not assigned");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:2: pattern `X`: member `y` of `ArgA` is not assigned"
+    );
     let e = err("&a x\nX 0000 0000 0000 0000 0000 0000 0000 0000 &a x=1 z=2");
-    assert_eq!(e.to_string(), "t.decode:2: pattern `X`: `z` (assigned by the pattern) is not a member of `ArgA`");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:2: pattern `X`: `z` (assigned by the pattern) is not a member of `ArgA`"
+    );
     let e = err("&a x\n@f ---- ---- ---- ---- ---- ---- ---- ---- x=1\nX 0000 0000 0000 0000 0000 0000 0000 0000 @f &a x=2");
     assert_eq!(
         e.to_string(),
         "t.decode:3: pattern `X`: member `x` is assigned by both the pattern and its format"
     );
     let e = err("X 0000 0000 0000 0000 0000 0000 0000 0000 x=1 x=2");
-    assert_eq!(e.to_string(), "t.decode:1: pattern `X` assigns member `x` more than once");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:1: pattern `X` assigns member `x` more than once"
+    );
     let e = err("&a x\n@f ---- ---- ---- ---- ---- ---- ---- ---- &a q=1");
-    assert_eq!(e.to_string(), "t.decode:2: format `@f`: `q` is not a member of argument set `&a`");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:2: format `@f`: `q` is not a member of argument set `&a`"
+    );
     // A format's implicit set cannot be extended by a pattern.
     let e = err("@f ---- ---- ---- ---- ---- ---- ---- ---- x=1\nX 0000 0000 0000 0000 0000 0000 0000 0000 @f y=2");
-    assert_eq!(e.to_string(), "t.decode:2: pattern `X`: `y` (assigned by the pattern) is not a member of `ArgF`");
+    assert_eq!(
+        e.to_string(),
+        "t.decode:2: pattern `X`: `y` (assigned by the pattern) is not a member of `ArgF`"
+    );
 }
 
 #[test]
@@ -350,11 +438,23 @@ X  0000 0000 0000 0000 0000 0000 0000 0001 &a x=2
     let (m, _) = model1(text);
     assert_eq!(m.insns.len(), 1);
     assert_eq!(m.files[0].patterns.len(), 2);
-    let e = err(&format!("{text}X  0000 0000 0000 0000 0000 0000 0000 0010 &b x=3\n"));
-    assert!(e.to_string().starts_with("t.decode:6: pattern `X` uses struct `ArgB` but the `X` at t.decode:4 uses `ArgA`"), "{e}");
+    let e = err(&format!(
+        "{text}X  0000 0000 0000 0000 0000 0000 0000 0010 &b x=3\n"
+    ));
+    assert!(
+        e.to_string().starts_with(
+            "t.decode:6: pattern `X` uses struct `ArgB` but the `X` at t.decode:4 uses `ArgA`"
+        ),
+        "{e}"
+    );
     // Implicit sets must agree too.
     let e = err("X 0000 0000 0000 0000 0000 0000 0000 000 a:1\nX 0000 0000 0000 0000 0000 0000 0000 001 b:1");
-    assert!(e.to_string().starts_with("t.decode:2: the implicit argument set of pattern `X` needs struct `ArgX`"), "{e}");
+    assert!(
+        e.to_string().starts_with(
+            "t.decode:2: the implicit argument set of pattern `X` needs struct `ArgX`"
+        ),
+        "{e}"
+    );
     // Names that map onto the same Rust name are rejected.
     let e = err("&e\nADD 0000 0000 0000 0000 0000 0000 0000 0000 &e\nadd 0000 0000 0000 0000 0000 0000 0000 0001 &e");
     assert_eq!(
@@ -365,8 +465,18 @@ X  0000 0000 0000 0000 0000 0000 0000 0001 &a x=2
 
 #[test]
 fn shared_argsets_across_files() {
-    let a = src("a.decode", 32, "decode_a", "&rr rd rm\nMOV 0000 0000 0000 0000 0000 0000 rd:4 rm:4 &rr");
-    let b = src("b.decode", 16, "decode_b", "&rr rd rm\nMOV 0000 0000 rd:4 rm:4 &rr\nCPY 0000 0001 rd:4 rm:4 &rr");
+    let a = src(
+        "a.decode",
+        32,
+        "decode_a",
+        "&rr rd rm\nMOV 0000 0000 0000 0000 0000 0000 rd:4 rm:4 &rr",
+    );
+    let b = src(
+        "b.decode",
+        16,
+        "decode_b",
+        "&rr rd rm\nMOV 0000 0000 rd:4 rm:4 &rr\nCPY 0000 0001 rd:4 rm:4 &rr",
+    );
     let code = generate(&[a.clone(), b], &cfg()).expect("generates");
     assert_eq!(code.matches("pub struct ArgRr ").count(), 1, "{code}");
     assert_eq!(code.matches("    Mov(ArgRr),").count(), 1);
@@ -384,7 +494,10 @@ fn shared_argsets_across_files() {
         "d.decode:1: argument set `&rr` needs struct `ArgRr` with members (rd rn), but argument set `&rr` at a.decode:1 defines it with members (rd rm)"
     );
     let e = generate(&[a.clone(), a], &cfg()).expect_err("same decoder twice");
-    assert_eq!(e.to_string(), "a.decode:0: decoder name `decode_a` is already used for a.decode");
+    assert_eq!(
+        e.to_string(),
+        "a.decode:0: decoder name `decode_a` is already used for a.decode"
+    );
 }
 
 #[test]
@@ -406,16 +519,28 @@ fn redefinitions_and_misc_errors() {
         "t.decode:2: pattern `X`: bit 31 is fixed differently by the pattern and by format `@f` (line 1)"
     );
     assert_eq!(err("{\n").to_string(), "t.decode:1: `{` is never closed");
-    assert_eq!(err("[\n}").to_string(), "t.decode:2: `}` closes the `[` opened at line 1");
-    assert_eq!(err("]").to_string(), "t.decode:1: `]` without an open group");
+    assert_eq!(
+        err("[\n}").to_string(),
+        "t.decode:2: `}` closes the `[` opened at line 1"
+    );
+    assert_eq!(
+        err("]").to_string(),
+        "t.decode:1: `]` without an open group"
+    );
     assert_eq!(
         err("%f !function=x\n%g 1:0").to_string(),
         "t.decode:2: field `%g` has a zero-length segment"
     );
     let e = generate(&[src("w.decode", 8, "decode_w", "")], &cfg()).expect_err("width 8");
-    assert_eq!(e.to_string(), "w.decode:0: instruction width must be 16 or 32, not 8");
+    assert_eq!(
+        e.to_string(),
+        "w.decode:0: instruction width must be 16 or 32, not 8"
+    );
     let e = generate(&[src("w.decode", 32, "fn", "")], &cfg()).expect_err("keyword");
-    assert_eq!(e.to_string(), "w.decode:0: decoder name `fn` is not a valid Rust function name");
+    assert_eq!(
+        e.to_string(),
+        "w.decode:0: decoder name `fn` is not a valid Rust function name"
+    );
 }
 
 #[test]
@@ -435,5 +560,8 @@ D  0001 0000 ---- ---- ---- ---- ---- ----
 ")
     .expect("generates");
     assert!(code.contains("match insn & 0xff000000 {"), "{code}");
-    assert!(code.contains("0x01000000 => {\n            return Some(v.a(ArgA {}));"), "{code}");
+    assert!(
+        code.contains("0x01000000 => {\n            return Some(v.a(ArgA {}));"),
+        "{code}"
+    );
 }

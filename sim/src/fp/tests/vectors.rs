@@ -1,5 +1,5 @@
 //! Vectors recorded from an ARMv7 VFPv4/Advanced SIMD model (QEMU user mode
-//! running the real instructions) on operands drawn from special values,
+//! executing the real instructions) on operands drawn from special values,
 //! denormals, boundary values and random encodings, under random FPSCR
 //! settings.  The semantics were written from the ARM ARM independently; the
 //! table guards against regressions.
@@ -10,6 +10,7 @@
 //! is the NZCV nibble; Advanced SIMD rows (100..) use the standard FPSCR and
 //! merge the flags back.
 
+#[rustfmt::skip]
 pub(super) const VECTORS: &[(u32, u32, u64, u64, u64, u64, u32)] = &[
     (0, 0x05c00000, 0x80000047, 0x48, 0x1bf61008, 0x0, 0x05c00080),
     (1, 0x03800000, 0x25aaa426, 0xc5ad6719, 0x400000, 0x45ad6719, 0x03800010),

@@ -1,0 +1,224 @@
+//! A user-mode process: CPU, memory, the interpreter and the kernel-side
+//! state (file descriptors, brk, mappings, clocks).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use thiserror::Error;
+
+use super::host::{DirEntry, Handle, Host};
+use super::loader::{load_elf, setup_stack, LoadError, STACK_SIZE, STACK_TOP};
+use crate::cpu::CpuState;
+use crate::interp::{Exit, Interp};
+use crate::memory::{Access, GuestMemory, MemError};
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Read the host clock instead of deriving time from icount.
+    pub host_time: bool,
+    /// Seeds AT_RANDOM and getrandom.
+    pub seed: u64,
+    /// Guest nanoseconds per retired instruction for the virtual clocks.
+    pub ns_per_insn: u64,
+    /// Epoch of the virtual wall clock, in seconds.
+    pub epoch: i64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { host_time: false, seed: 0, ns_per_insn: 1, epoch: 1_700_000_000 }
+    }
+}
+
+/// How a run ended normally.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunEnd {
+    /// exit/exit_group with this status.
+    Exited(i32),
+    /// Killed by a signal it raised on itself (abort()).
+    Signaled(i32),
+    /// The instruction limit was reached.
+    Limit,
+}
+
+impl RunEnd {
+    /// The status a shell would report.
+    pub fn status(self) -> i32 {
+        match self {
+            RunEnd::Exited(c) => c & 0xff,
+            RunEnd::Signaled(s) => 128 + s,
+            RunEnd::Limit => 124,
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum RunError {
+    #[error("undefined or unimplemented instruction {raw:#0width$x} at {pc:#010x} ({mode}), icount {icount}", width = 2 + 2 * *len as usize, mode = if *thumb { "Thumb" } else { "ARM" })]
+    Undefined { pc: u32, thumb: bool, raw: u32, len: u8, icount: u64 },
+    #[error("segmentation fault: {access} of {addr:#010x} by the instruction at {pc:#010x}, icount {icount}", access = match access { Access::Read => "read", Access::Write => "write", Access::Exec => "instruction fetch" })]
+    Fault { pc: u32, addr: u32, access: Access, icount: u64 },
+    #[error("breakpoint (BKPT #{imm}) at {pc:#010x}, icount {icount}")]
+    Breakpoint { pc: u32, imm: u32, icount: u64 },
+}
+
+impl RunError {
+    /// The status the process would have died with on Linux.
+    pub fn status(&self) -> i32 {
+        match self {
+            RunError::Undefined { .. } => 128 + 4,  // SIGILL
+            RunError::Fault { .. } => 128 + 11,     // SIGSEGV
+            RunError::Breakpoint { .. } => 128 + 5, // SIGTRAP
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum SetupError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Memory(#[from] MemError),
+}
+
+pub(super) struct OpenFile {
+    pub handle: Handle,
+    /// The file's own flags (O_APPEND, O_NONBLOCK...) for F_GETFL.
+    pub status: u32,
+    pub cloexec: bool,
+    /// getdents64 position: the sorted entries and the next index.
+    pub dir: Option<(Vec<DirEntry>, usize)>,
+}
+
+/// splitmix64: small, fast, and enough for seeded guest randomness.
+pub(super) struct Rng(u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub fn fill(&mut self, out: &mut [u8]) {
+        for chunk in out.chunks_mut(8) {
+            let v = self.next().to_le_bytes();
+            chunk.copy_from_slice(&v[..chunk.len()]);
+        }
+    }
+}
+
+pub struct Process {
+    pub cpu: CpuState,
+    pub mem: GuestMemory,
+    pub interp: Interp,
+    pub opts: Options,
+    pub(super) brk_start: u32,
+    pub(super) brk: u32,
+    pub(super) fds: BTreeMap<i32, OpenFile>,
+    /// How many guest descriptors share each host handle (dup).
+    pub(super) handle_refs: BTreeMap<Handle, u32>,
+    pub(super) rng: Rng,
+    /// Virtual time slept (nanosleep), added to the icount clock.
+    pub(super) slept_ns: u64,
+    pub(super) umask: u32,
+    pub(super) exe_path: Vec<u8>,
+    warned: BTreeSet<u32>,
+    notices: Vec<String>,
+}
+
+/// Lowest address mmap hands out: keeps 1 GiB above the image for brk.
+pub(super) const MMAP_FLOOR: u32 = 0x4000_0000;
+/// mmap allocates top-down from just below the stack.
+pub(super) const MMAP_TOP: u32 = STACK_TOP - STACK_SIZE - 0x0100_0000;
+pub(super) const PID: u32 = 1000;
+
+impl Process {
+    /// Loads `image` and prepares the process to start at its entry point.
+    pub fn new(
+        image: &[u8],
+        argv: &[Vec<u8>],
+        envp: &[Vec<u8>],
+        exe_path: Vec<u8>,
+        host: &dyn Host,
+        opts: Options,
+    ) -> Result<Self, SetupError> {
+        let mut mem = GuestMemory::new()?;
+        let loaded = load_elf(image, &mut mem)?;
+        let mut cpu = CpuState::new();
+        let mut rng = Rng(opts.seed ^ 0x6c6f_636b_7374_6570);
+        let mut random = [0u8; 16];
+        rng.fill(&mut random);
+        setup_stack(&mut mem, &mut cpu, &loaded, argv, envp, random, PID);
+        let mut fds = BTreeMap::new();
+        let mut handle_refs = BTreeMap::new();
+        for (fd, h) in host.std_handles().into_iter().enumerate() {
+            fds.insert(fd as i32, OpenFile { handle: h, status: 0, cloexec: false, dir: None });
+            *handle_refs.entry(h).or_insert(0) += 1;
+        }
+        Ok(Process {
+            cpu,
+            mem,
+            interp: Interp::new(),
+            opts,
+            brk_start: loaded.brk,
+            brk: loaded.brk,
+            fds,
+            handle_refs,
+            rng,
+            slept_ns: 0,
+            umask: 0o022,
+            exe_path,
+            warned: BTreeSet::new(),
+            notices: Vec::new(),
+        })
+    }
+
+    /// Runs until the process exits or `limit` instructions have retired.
+    pub fn run(&mut self, host: &mut dyn Host, limit: u64) -> Result<RunEnd, RunError> {
+        loop {
+            match self.interp.run(&mut self.cpu, &mut self.mem, limit) {
+                Exit::Limit => return Ok(RunEnd::Limit),
+                Exit::Svc(_) => {
+                    if let Some(end) = self.syscall(host) {
+                        return Ok(end);
+                    }
+                }
+                Exit::Undefined { pc, thumb, raw, len } => {
+                    return Err(RunError::Undefined { pc, thumb, raw, len, icount: self.cpu.icount })
+                }
+                Exit::Fault { pc, fault } => {
+                    return Err(RunError::Fault {
+                        pc,
+                        addr: fault.addr,
+                        access: fault.access,
+                        icount: self.cpu.icount,
+                    })
+                }
+                Exit::Bkpt(imm) => {
+                    return Err(RunError::Breakpoint { pc: self.cpu.r[15], imm, icount: self.cpu.icount })
+                }
+            }
+        }
+    }
+
+    /// Messages for the user (unknown system calls), each given once.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    pub(super) fn warn_once(&mut self, nr: u32, what: &str) {
+        if self.warned.insert(nr) {
+            self.notices.push(format!(
+                "unsupported system call {what} (number {nr:#x}) at pc {:#010x}, icount {}: returning -ENOSYS",
+                self.cpu.r[15], self.cpu.icount
+            ));
+        }
+    }
+
+    /// A hash of the guest-visible state: registers and memory.
+    pub fn state_hash(&self) -> u64 {
+        self.cpu.hash() ^ self.mem.hash().rotate_left(1)
+    }
+}
