@@ -250,10 +250,9 @@ impl Exec<'_> {
             self.set_d(a.vd, fp::fixed_to_f64(v, fbits, signed, size));
         } else {
             let v = self.s(a.vd);
-            // ARMv8's AArch32 pseudocode makes the rounding explicit:
-            // FPSCR's mode for conversions from fixed point.
-            let mode = RoundingMode::from_fpscr(self.cpu.vfp.fpscr);
-            let r = fp::fixed_to_f32(v, fbits, signed, size, mode, &mut self.cpu.vfp.fpscr);
+            // FixedToFP with round_to_nearest TRUE (A8.8.308): RMode is
+            // ignored here, unlike the integer VCVT.
+            let r = fp::fixed_to_f32(v, fbits, signed, size, RoundingMode::Nearest, &mut self.cpu.vfp.fpscr);
             self.set_s(a.vd, r);
         }
         Ok(Flow::Next)

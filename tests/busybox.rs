@@ -1,0 +1,118 @@
+//! Debian's busybox-static (armhf) applets under Lockstep must print what
+//! they printed under qemu-arm (tests/busybox/expected, made by
+//! scripts/busybox-expected). The binary is fetched by
+//! scripts/fetch-busybox; without it the test says so and passes nothing.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+struct Case {
+    name: String,
+    needs: String,
+    stdin: String,
+    args: Vec<String>,
+}
+
+/// Splits on blanks; a '...' span is literal and joins adjacent text, as
+/// described at the top of cases.txt.
+fn split_args(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut have = false;
+    let mut quoted = false;
+    for c in s.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                have = true;
+            }
+            ' ' | '\t' if !quoted => {
+                if have {
+                    out.push(std::mem::take(&mut cur));
+                    have = false;
+                }
+            }
+            _ => {
+                cur.push(c);
+                have = true;
+            }
+        }
+    }
+    if have {
+        out.push(cur);
+    }
+    out
+}
+
+fn cases() -> Vec<Case> {
+    let text = std::fs::read_to_string(root().join("tests/busybox/cases.txt")).unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.splitn(4, '|');
+            let mut next = || parts.next().unwrap_or("").to_string();
+            let (name, needs, stdin, args) = (next(), next(), next(), next());
+            Case { name, needs, stdin, args: split_args(&args) }
+        })
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn busybox_applets_match_qemu() {
+    let busybox = root().join("tests/data/busybox");
+    if !busybox.exists() {
+        println!("SKIPPED: {} is absent; run scripts/fetch-busybox to fetch Debian's busybox-static", busybox.display());
+        return;
+    }
+    let all = cases();
+    assert!(all.len() > 20, "cases.txt looks empty");
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for case in &all {
+        if case.needs != "-" {
+            // One process only: fork/exec are not emulated in user mode.
+            println!("skipped {}: needs {}", case.name, case.needs);
+            continue;
+        }
+        let dir = TempDir::new(&case.name);
+        copy_dir(&root().join("tests/busybox/inputs"), &dir.0);
+        let mut argv = vec!["user".to_string(), "--env".into(), "PATH=/bin:/usr/bin".into()];
+        argv.push(busybox.to_string_lossy().into_owned());
+        argv.extend(case.args.iter().cloned());
+        let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+        let stdin = (!case.stdin.is_empty()).then(|| root().join("tests/busybox/inputs").join(&case.stdin));
+        let out = run_in(&dir.0, &argv, stdin.as_deref());
+        let exp_dir = root().join("tests/busybox/expected");
+        let expected = std::fs::read(exp_dir.join(format!("{}.out", case.name))).unwrap();
+        let status: i32 =
+            std::fs::read_to_string(exp_dir.join(format!("{}.status", case.name))).unwrap().trim().parse().unwrap();
+        ran += 1;
+        if out.stdout != expected || out.status.code() != Some(status) {
+            failures.push(format!(
+                "{}: status {:?} (want {status}), stdout {} bytes (want {}); stderr: {}",
+                case.name,
+                out.status.code(),
+                out.stdout.len(),
+                expected.len(),
+                String::from_utf8_lossy(&out.stderr).lines().take(3).collect::<Vec<_>>().join(" / ")
+            ));
+        }
+    }
+    println!("ran {ran} busybox cases");
+    assert!(failures.is_empty(), "{} of {ran} busybox cases differ from qemu-arm:\n{}", failures.len(), failures.join("\n"));
+}
