@@ -19,8 +19,8 @@ fn main() {
     for &(file, width, decoder) in FILES {
         let path = dir.join(file);
         println!("cargo:rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         sources.push(decodetree::Source {
             path: format!("sim/isa/{file}"),
             text,

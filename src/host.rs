@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{DirBuilderExt, FileExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{
+    DirBuilderExt, FileExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt,
+};
 use std::path::{Path, PathBuf};
 
 use sim::linux::{DirEntry, FileStat, Handle, Host, HostResult, OpenFlags};
@@ -119,7 +121,8 @@ impl Host for StdHost {
         let f = o.open(path(p)).map_err(errno)?;
         let h = self.next;
         self.next += 1;
-        self.files.insert(h, HostFile::File(f, path(p).to_path_buf()));
+        self.files
+            .insert(h, HostFile::File(f, path(p).to_path_buf()));
         Ok(h)
     }
 
@@ -142,7 +145,9 @@ impl Host for StdHost {
         match self.files.get_mut(&h) {
             Some(HostFile::Stdout) => {
                 let mut out = std::io::stdout().lock();
-                out.write_all(buf).and_then(|_| out.flush()).map_err(errno)?;
+                out.write_all(buf)
+                    .and_then(|_| out.flush())
+                    .map_err(errno)?;
                 Ok(buf.len())
             }
             Some(HostFile::Stderr) => {
@@ -178,13 +183,23 @@ impl Host for StdHost {
             // The standard streams look like character devices (pipes and
             // terminals alike), so guests buffer them the same way in
             // every environment.
-            Some(_) => Ok(FileStat { mode: 0o020620, nlink: 1, blksize: 1024, rdev: 0x8800, ..Default::default() }),
+            Some(_) => Ok(FileStat {
+                mode: 0o020620,
+                nlink: 1,
+                blksize: 1024,
+                rdev: 0x8800,
+                ..Default::default()
+            }),
             None => Err(EBADF),
         }
     }
 
     fn stat(&mut self, p: &[u8], follow: bool) -> HostResult<FileStat> {
-        let m = if follow { std::fs::metadata(path(p)) } else { std::fs::symlink_metadata(path(p)) };
+        let m = if follow {
+            std::fs::metadata(path(p))
+        } else {
+            std::fs::symlink_metadata(path(p))
+        };
         m.map(|m| file_stat(&m)).map_err(errno)
     }
 
@@ -195,20 +210,34 @@ impl Host for StdHost {
         };
         let meta = std::fs::metadata(&dir).map_err(errno)?;
         let mut out = vec![
-            DirEntry { ino: meta.ino(), kind: 4, name: b".".to_vec() },
-            DirEntry { ino: meta.ino(), kind: 4, name: b"..".to_vec() },
+            DirEntry {
+                ino: meta.ino(),
+                kind: 4,
+                name: b".".to_vec(),
+            },
+            DirEntry {
+                ino: meta.ino(),
+                kind: 4,
+                name: b"..".to_vec(),
+            },
         ];
         for e in std::fs::read_dir(&dir).map_err(errno)? {
             let e = e.map_err(errno)?;
             let kind = e.file_type().map(dt).unwrap_or(0);
             let ino = e.metadata().map(|m| m.ino()).unwrap_or(0);
-            out.push(DirEntry { ino, kind, name: e.file_name().as_bytes().to_vec() });
+            out.push(DirEntry {
+                ino,
+                kind,
+                name: e.file_name().as_bytes().to_vec(),
+            });
         }
         Ok(out)
     }
 
     fn readlink(&mut self, p: &[u8]) -> HostResult<Vec<u8>> {
-        std::fs::read_link(path(p)).map(|t| t.as_os_str().as_bytes().to_vec()).map_err(errno)
+        std::fs::read_link(path(p))
+            .map(|t| t.as_os_str().as_bytes().to_vec())
+            .map_err(errno)
     }
 
     fn unlink(&mut self, p: &[u8]) -> HostResult<()> {
@@ -216,7 +245,10 @@ impl Host for StdHost {
     }
 
     fn mkdir(&mut self, p: &[u8], mode: u32) -> HostResult<()> {
-        std::fs::DirBuilder::new().mode(mode).create(path(p)).map_err(errno)
+        std::fs::DirBuilder::new()
+            .mode(mode)
+            .create(path(p))
+            .map_err(errno)
     }
 
     fn rmdir(&mut self, p: &[u8]) -> HostResult<()> {
@@ -250,7 +282,9 @@ impl Host for StdHost {
     }
 
     fn getcwd(&mut self) -> HostResult<Vec<u8>> {
-        std::env::current_dir().map(|p| p.as_os_str().as_bytes().to_vec()).map_err(errno)
+        std::env::current_dir()
+            .map(|p| p.as_os_str().as_bytes().to_vec())
+            .map_err(errno)
     }
 
     fn chdir(&mut self, p: &[u8]) -> HostResult<()> {
@@ -262,7 +296,9 @@ impl Host for StdHost {
     }
 
     fn now(&mut self) -> (i64, u32) {
-        let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let d = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
         (d.as_secs() as i64, d.subsec_nanos())
     }
 }

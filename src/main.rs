@@ -67,7 +67,11 @@ pub struct UserOpts {
 fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::User { opts, program, args } => user::run_file(&program, &args, &opts),
+        Command::User {
+            opts,
+            program,
+            args,
+        } => user::run_file(&program, &args, &opts),
         Command::Demo { mut opts } => {
             opts.stats = true;
             user::run_demo(&opts)

@@ -13,21 +13,43 @@ use crate::UserOpts;
 const DEMO: &[u8] = include_bytes!("../tests/guests/bin/demo");
 
 pub fn run_file(program: &Path, args: &[String], opts: &UserOpts) -> Result<i32> {
-    let image = std::fs::read(program).with_context(|| format!("cannot read {}", program.display()))?;
+    let image =
+        std::fs::read(program).with_context(|| format!("cannot read {}", program.display()))?;
     let exe = std::fs::canonicalize(program).unwrap_or_else(|_| program.to_path_buf());
-    let argv0 = opts.argv0.clone().unwrap_or_else(|| program.display().to_string());
-    run(&image, &program.display().to_string(), &argv0, args, exe.as_os_str().as_encoded_bytes(), opts)
+    let argv0 = opts
+        .argv0
+        .clone()
+        .unwrap_or_else(|| program.display().to_string());
+    run(
+        &image,
+        &program.display().to_string(),
+        &argv0,
+        args,
+        exe.as_os_str().as_encoded_bytes(),
+        opts,
+    )
 }
 
 pub fn run_demo(opts: &UserOpts) -> Result<i32> {
     run(DEMO, "the built-in demo guest", "demo", &[], b"/demo", opts)
 }
 
-fn run(image: &[u8], name: &str, argv0: &str, args: &[String], exe: &[u8], opts: &UserOpts) -> Result<i32> {
+fn run(
+    image: &[u8],
+    name: &str,
+    argv0: &str,
+    args: &[String],
+    exe: &[u8],
+    opts: &UserOpts,
+) -> Result<i32> {
     let mut argv = vec![argv0.as_bytes().to_vec()];
     argv.extend(args.iter().map(|a| a.as_bytes().to_vec()));
     let envp: Vec<Vec<u8>> = opts.env.iter().map(|e| e.as_bytes().to_vec()).collect();
-    let sim_opts = Options { host_time: opts.host_time, seed: opts.seed, ..Options::default() };
+    let sim_opts = Options {
+        host_time: opts.host_time,
+        seed: opts.seed,
+        ..Options::default()
+    };
     let mut host = StdHost::new();
     let mut proc = Process::new(image, &argv, &envp, exe.to_vec(), &host, sim_opts)
         .with_context(|| format!("cannot load {name}"))?;
@@ -43,16 +65,28 @@ fn run(image: &[u8], name: &str, argv0: &str, args: &[String], exe: &[u8], opts:
         eprintln!("--- lockstep statistics ---");
         eprintln!("instructions retired: {icount}");
         eprintln!("wall time:            {secs:.3} s");
-        eprintln!("speed:                {:.1} MIPS", icount as f64 / secs.max(1e-9) / 1e6);
+        eprintln!(
+            "speed:                {:.1} MIPS",
+            icount as f64 / secs.max(1e-9) / 1e6
+        );
         let s = proc.interp.stats;
-        eprintln!("blocks decoded:       {} ({} instructions)", s.blocks_built, s.insns_decoded);
+        eprintln!(
+            "blocks decoded:       {} ({} instructions)",
+            s.blocks_built, s.insns_decoded
+        );
         eprintln!("state hash:           {:016x}", proc.state_hash());
     }
     match result {
         Ok(end) => {
             match end {
-                RunEnd::Limit => eprintln!("lockstep: stopped at the instruction limit (icount {})", proc.cpu.icount),
-                RunEnd::Signaled(sig) => eprintln!("lockstep: guest killed itself with signal {sig} at icount {}", proc.cpu.icount),
+                RunEnd::Limit => eprintln!(
+                    "lockstep: stopped at the instruction limit (icount {})",
+                    proc.cpu.icount
+                ),
+                RunEnd::Signaled(sig) => eprintln!(
+                    "lockstep: guest killed itself with signal {sig} at icount {}",
+                    proc.cpu.icount
+                ),
                 RunEnd::Exited(_) => {}
             }
             Ok(end.status())

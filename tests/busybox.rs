@@ -54,7 +54,12 @@ fn cases() -> Vec<Case> {
             let mut parts = l.splitn(4, '|');
             let mut next = || parts.next().unwrap_or("").to_string();
             let (name, needs, stdin, args) = (next(), next(), next(), next());
-            Case { name, needs, stdin, args: split_args(&args) }
+            Case {
+                name,
+                needs,
+                stdin,
+                args: split_args(&args),
+            }
         })
         .collect()
 }
@@ -76,7 +81,10 @@ fn copy_dir(from: &Path, to: &Path) {
 fn busybox_applets_match_qemu() {
     let busybox = root().join("tests/data/busybox");
     if !busybox.exists() {
-        println!("SKIPPED: {} is absent; run scripts/fetch-busybox to fetch Debian's busybox-static", busybox.display());
+        println!(
+            "SKIPPED: {} is absent; run scripts/fetch-busybox to fetch Debian's busybox-static",
+            busybox.display()
+        );
         return;
     }
     let all = cases();
@@ -91,16 +99,24 @@ fn busybox_applets_match_qemu() {
         }
         let dir = TempDir::new(&case.name);
         copy_dir(&root().join("tests/busybox/inputs"), &dir.0);
-        let mut argv = vec!["user".to_string(), "--env".into(), "PATH=/bin:/usr/bin".into()];
+        let mut argv = vec![
+            "user".to_string(),
+            "--env".into(),
+            "PATH=/bin:/usr/bin".into(),
+        ];
         argv.push(busybox.to_string_lossy().into_owned());
         argv.extend(case.args.iter().cloned());
         let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
-        let stdin = (!case.stdin.is_empty()).then(|| root().join("tests/busybox/inputs").join(&case.stdin));
+        let stdin =
+            (!case.stdin.is_empty()).then(|| root().join("tests/busybox/inputs").join(&case.stdin));
         let out = run_in(&dir.0, &argv, stdin.as_deref());
         let exp_dir = root().join("tests/busybox/expected");
         let expected = std::fs::read(exp_dir.join(format!("{}.out", case.name))).unwrap();
-        let status: i32 =
-            std::fs::read_to_string(exp_dir.join(format!("{}.status", case.name))).unwrap().trim().parse().unwrap();
+        let status: i32 = std::fs::read_to_string(exp_dir.join(format!("{}.status", case.name)))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
         ran += 1;
         if out.stdout != expected || out.status.code() != Some(status) {
             failures.push(format!(
@@ -109,10 +125,19 @@ fn busybox_applets_match_qemu() {
                 out.status.code(),
                 out.stdout.len(),
                 expected.len(),
-                String::from_utf8_lossy(&out.stderr).lines().take(3).collect::<Vec<_>>().join(" / ")
+                String::from_utf8_lossy(&out.stderr)
+                    .lines()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" / ")
             ));
         }
     }
     println!("ran {ran} busybox cases");
-    assert!(failures.is_empty(), "{} of {ran} busybox cases differ from qemu-arm:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} busybox cases differ from qemu-arm:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -24,18 +24,29 @@ fn host_executable_is_refused_as_not_arm() {
     let exe = std::env::current_exe().unwrap();
     let out = run_in(&dir.0, &["user", exe.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr_of(&out).contains("not a 32-bit little-endian ARM executable"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("not a 32-bit little-endian ARM executable"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
 fn dynamic_executable_is_refused() {
     let dir = TempDir::new("dyn");
     let p = dir.0.join("dyn");
-    std::fs::write(&p, arm_elf(&[0xe1a0_0000], Some("/lib/ld-linux-armhf.so.3"))).unwrap();
+    std::fs::write(
+        &p,
+        arm_elf(&[0xe1a0_0000], Some("/lib/ld-linux-armhf.so.3")),
+    )
+    .unwrap();
     let out = run_in(&dir.0, &["user", p.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_of(&out);
-    assert!(err.contains("dynamically linked") && err.contains("ld-linux-armhf.so.3"), "{err}");
+    assert!(
+        err.contains("dynamically linked") && err.contains("ld-linux-armhf.so.3"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -45,7 +56,11 @@ fn not_an_elf_is_refused() {
     std::fs::write(&p, "#!/bin/sh\necho hi\n").unwrap();
     let out = run_in(&dir.0, &["user", p.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr_of(&out).contains("not an ELF file"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("not an ELF file"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 /// An unknown system call returns -ENOSYS and is reported once.
@@ -79,7 +94,10 @@ fn undefined_instruction_is_reported() {
     let out = run_in(&dir.0, &["user", p.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(132));
     let err = stderr_of(&out);
-    assert!(err.contains("0xe7f000f0") && err.contains("ARM") && err.contains("0x00010054"), "{err}");
+    assert!(
+        err.contains("0xe7f000f0") && err.contains("ARM") && err.contains("0x00010054"),
+        "{err}"
+    );
 }
 
 /// A wild load is a segmentation fault that names address, PC and icount.
@@ -95,7 +113,12 @@ fn fault_is_reported_with_icount() {
     let out = run_in(&dir.0, &["user", p.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(139));
     let err = stderr_of(&out);
-    assert!(err.contains("segmentation fault") && err.contains("0x00000000") && err.contains("icount 1"), "{err}");
+    assert!(
+        err.contains("segmentation fault")
+            && err.contains("0x00000000")
+            && err.contains("icount 1"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -104,7 +127,15 @@ fn instruction_limit_stops_exactly() {
     let dir = TempDir::new("limit");
     let p = dir.0.join("loop");
     std::fs::write(&p, arm_elf(&code, None)).unwrap();
-    let out = run_in(&dir.0, &["user", "--stats", "--limit", "12345", p.to_str().unwrap()], None);
+    let out = run_in(
+        &dir.0,
+        &["user", "--stats", "--limit", "12345", p.to_str().unwrap()],
+        None,
+    );
     assert_eq!(out.status.code(), Some(124));
-    assert!(stderr_of(&out).contains("instructions retired: 12345"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("instructions retired: 12345"),
+        "{}",
+        stderr_of(&out)
+    );
 }

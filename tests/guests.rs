@@ -40,12 +40,14 @@ fn guests_match_qemu() {
     assert!(names.len() >= 10, "guest sources missing");
     let mut failures = Vec::new();
     for name in &names {
-        let expected = std::fs::read(root().join(format!("tests/guests/expected/{name}.out"))).unwrap();
-        let status: i32 = std::fs::read_to_string(root().join(format!("tests/guests/expected/{name}.status")))
-            .unwrap()
-            .trim()
-            .parse()
-            .unwrap();
+        let expected =
+            std::fs::read(root().join(format!("tests/guests/expected/{name}.out"))).unwrap();
+        let status: i32 =
+            std::fs::read_to_string(root().join(format!("tests/guests/expected/{name}.status")))
+                .unwrap()
+                .trim()
+                .parse()
+                .unwrap();
         for variant in ["thumb", "arm"] {
             let (out, _dir) = run_guest(name, variant, &[]);
             if out.stdout != expected || out.status.code() != Some(status) {
@@ -59,7 +61,12 @@ fn guests_match_qemu() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} guests differ from qemu-arm:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} guests differ from qemu-arm:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Two runs of the same program end in the same state (registers and
@@ -71,7 +78,10 @@ fn runs_are_deterministic() {
             let (out, _d) = run_guest(name, "thumb", &["--stats"]);
             let err = String::from_utf8_lossy(&out.stderr).into_owned();
             let pick = |key: &str| err.lines().find(|l| l.starts_with(key)).map(str::to_owned);
-            (pick("instructions retired").expect("stats printed"), pick("state hash").expect("hash printed"))
+            (
+                pick("instructions retired").expect("stats printed"),
+                pick("state hash").expect("hash printed"),
+            )
         };
         assert_eq!(stats(0), stats(1), "{name} differs between two runs");
     }
@@ -83,7 +93,10 @@ fn seed_reaches_the_guest() {
     let hash = |seed: &str| {
         let (out, _d) = run_guest("heap", "thumb", &["--stats", "--seed", seed]);
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
-        err.lines().find(|l| l.starts_with("state hash")).unwrap().to_owned()
+        err.lines()
+            .find(|l| l.starts_with("state hash"))
+            .unwrap()
+            .to_owned()
     };
     assert_ne!(hash("1"), hash("2"));
 }

@@ -243,14 +243,18 @@ impl GuestMemory {
     pub fn fetch16(&self, addr: u32) -> Result<u16, Fault> {
         self.check(addr, 2, perm::EXEC, Access::Exec)?;
         // SAFETY: inside the reservation (see `ptr`).
-        Ok(u16::from_le(unsafe { self.ptr(addr).cast::<u16>().read_unaligned() }))
+        Ok(u16::from_le(unsafe {
+            self.ptr(addr).cast::<u16>().read_unaligned()
+        }))
     }
 
     #[inline]
     pub fn fetch32(&self, addr: u32) -> Result<u32, Fault> {
         self.check(addr, 4, perm::EXEC, Access::Exec)?;
         // SAFETY: inside the reservation (see `ptr`).
-        Ok(u32::from_le(unsafe { self.ptr(addr).cast::<u32>().read_unaligned() }))
+        Ok(u32::from_le(unsafe {
+            self.ptr(addr).cast::<u32>().read_unaligned()
+        }))
     }
 }
 
@@ -259,10 +263,17 @@ macro_rules! rw {
         impl GuestMemory {
             #[inline(always)]
             pub fn $read(&self, addr: u32) -> Result<$t, Fault> {
-                self.check(addr, std::mem::size_of::<$t>() as u32, perm::READ, Access::Read)?;
+                self.check(
+                    addr,
+                    std::mem::size_of::<$t>() as u32,
+                    perm::READ,
+                    Access::Read,
+                )?;
                 // SAFETY: inside the reservation (see `ptr`); unaligned
                 // guest accesses are legal, so read_unaligned.
-                Ok(<$t>::from_le(unsafe { self.ptr(addr).cast::<$t>().read_unaligned() }))
+                Ok(<$t>::from_le(unsafe {
+                    self.ptr(addr).cast::<$t>().read_unaligned()
+                }))
             }
 
             #[inline(always)]
@@ -304,7 +315,10 @@ impl GuestMemory {
     /// Writes ignoring permissions: the loader filling read-only segments.
     pub fn poke_bytes(&mut self, addr: u32, data: &[u8]) -> Result<(), Fault> {
         if addr as u64 + data.len() as u64 > 1 << 32 {
-            return Err(Fault { addr, access: Access::Write });
+            return Err(Fault {
+                addr,
+                access: Access::Write,
+            });
         }
         // SAFETY: bounds checked against the 4 GiB reservation just above.
         unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.ptr(addr), data.len()) };
@@ -379,7 +393,10 @@ mod tests {
         let m = GuestMemory::new().unwrap();
         assert_eq!(
             m.read_u32(0x1000),
-            Err(Fault { addr: 0x1000, access: Access::Read })
+            Err(Fault {
+                addr: 0x1000,
+                access: Access::Read
+            })
         );
     }
 

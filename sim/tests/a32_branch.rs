@@ -68,7 +68,10 @@ fn bl_and_conditional_bl() {
     assert_eq!((cpu.r[14], cpu.r[15]), (CODE + 4, CODE + 8));
     // bl, nop, bleq (Z clear: not taken)
     let (cpu, _, _) = run_arm(&code, 3, |_, _| {});
-    assert_eq!((cpu.r[14], cpu.r[15], cpu.icount), (CODE + 4, CODE + 0x10, 3));
+    assert_eq!(
+        (cpu.r[14], cpu.r[15], cpu.icount),
+        (CODE + 4, CODE + 0x10, 3)
+    );
     // ... and with Z set it is taken and links
     let (cpu, _, _) = run_arm(&code, 3, |c, _| set_flags(c, Z));
     assert_eq!((cpu.r[14], cpu.r[15]), (CODE + 0x10, CODE + 8));

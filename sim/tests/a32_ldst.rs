@@ -124,7 +124,7 @@ fn ldr_literal() {
 #[test]
 fn byte_and_halfword_loads_and_stores() {
     let b = DATA + 0x80; // bytes 0x80.. have the sign bit set
-    // ldrb r0, [r1, #3]
+                         // ldrb r0, [r1, #3]
     assert_eq!(ldst1(0xe5d10003, &[0, b]).0.r[0], 0x83);
     // ldrb r0, [r1], #1
     let (cpu, _) = ldst1(0xe4d10001, &[0, b]);
@@ -165,7 +165,10 @@ fn str_addressing_modes() {
     let b = DATA + 0x40;
     // str r0, [r1, #4]!
     let (cpu, mem) = ldst1(0xe5a10004, &[0xcafe_f00d, b]);
-    assert_eq!((mem.read_u32(b + 4).unwrap(), cpu.r[1]), (0xcafe_f00d, b + 4));
+    assert_eq!(
+        (mem.read_u32(b + 4).unwrap(), cpu.r[1]),
+        (0xcafe_f00d, b + 4)
+    );
     // str r0, [r1], #4
     let (cpu, mem) = ldst1(0xe4810004, &[0xcafe_f00d, b]);
     assert_eq!((mem.read_u32(b).unwrap(), cpu.r[1]), (0xcafe_f00d, b + 4));
@@ -183,19 +186,34 @@ fn ldrd_strd() {
     let b = DATA + 0x40;
     // ldrd r2, r3, [r1]
     let (cpu, _) = ldst1(0xe1c120d0, &[0, b]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[1]), (pattern(0x40), pattern(0x44), b));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[1]),
+        (pattern(0x40), pattern(0x44), b)
+    );
     // ldrd r2, r3, [r1, #8]!
     let (cpu, _) = ldst1(0xe1e120d8, &[0, b]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[1]), (pattern(0x48), pattern(0x4c), b + 8));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[1]),
+        (pattern(0x48), pattern(0x4c), b + 8)
+    );
     // ldrd r2, r3, [r1], #-8
     let (cpu, _) = ldst1(0xe04120d8, &[0, b]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[1]), (pattern(0x40), pattern(0x44), b - 8));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[1]),
+        (pattern(0x40), pattern(0x44), b - 8)
+    );
     // ldrd r2, r3, [r1, r4]
     let (cpu, _) = ldst1(0xe18120d4, &[0, b, 0, 0, 0x10]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[1]), (pattern(0x50), pattern(0x54), b));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[1]),
+        (pattern(0x50), pattern(0x54), b)
+    );
     // ldrd r2, r3, [r1, -r4]!
     let (cpu, _) = ldst1(0xe12120d4, &[0, b, 0, 0, 0x10]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[1]), (pattern(0x30), pattern(0x34), b - 0x10));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[1]),
+        (pattern(0x30), pattern(0x34), b - 0x10)
+    );
     // strd r2, r3, [r1, #-8]
     let (cpu, mem) = ldst1(0xe14120f8, &[0, b, 0x1111_1111, 0x2222_2222]);
     assert_eq!(mem.read_u64(b - 8).unwrap(), 0x2222_2222_1111_1111);
@@ -213,20 +231,35 @@ fn ldm_all_four_modes() {
     let b = DATA + 0x40;
     // ldm r1, {r2, r3}: no write-back
     let (cpu, _) = ldst1(0xe891000c, &[0, b]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[1]), (pattern(0x40), pattern(0x44), b));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[1]),
+        (pattern(0x40), pattern(0x44), b)
+    );
     // ldmia r1!, {r2, r3, r4}
     let (cpu, _) = ldst1(0xe8b1001c, &[0, b]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[4]), (pattern(0x40), pattern(0x44), pattern(0x48)));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[4]),
+        (pattern(0x40), pattern(0x44), pattern(0x48))
+    );
     assert_eq!(cpu.r[1], b + 12);
     // ldmib r1!, {r2, r3}
     let (cpu, _) = ldst1(0xe9b1000c, &[0, b]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[1]), (pattern(0x44), pattern(0x48), b + 8));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[1]),
+        (pattern(0x44), pattern(0x48), b + 8)
+    );
     // ldmda r1!, {r2, r3}
     let (cpu, _) = ldst1(0xe831000c, &[0, b]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[1]), (pattern(0x3c), pattern(0x40), b - 8));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[1]),
+        (pattern(0x3c), pattern(0x40), b - 8)
+    );
     // ldmdb r1!, {r2, r3}
     let (cpu, _) = ldst1(0xe931000c, &[0, b]);
-    assert_eq!((cpu.r[2], cpu.r[3], cpu.r[1]), (pattern(0x38), pattern(0x3c), b - 8));
+    assert_eq!(
+        (cpu.r[2], cpu.r[3], cpu.r[1]),
+        (pattern(0x38), pattern(0x3c), b - 8)
+    );
     // ldm r1, {r0, r1}: the base is loaded (no write-back)
     let (cpu, _) = ldst1(0xe8910003, &[0, b]);
     assert_eq!((cpu.r[0], cpu.r[1]), (pattern(0x40), pattern(0x44)));
@@ -238,11 +271,11 @@ fn stm_all_four_modes() {
     let b = DATA + 0x40;
     let (x, y) = (0xaaaa_aaaa, 0xbbbb_bbbb);
     for (word, first, wb) in [
-        (0xe8a1000c, b, b + 8),      // stmia r1!, {r2, r3}
-        (0xe9a1000c, b + 4, b + 8),  // stmib r1!, {r2, r3}
-        (0xe821000c, b - 4, b - 8),  // stmda r1!, {r2, r3}
-        (0xe921000c, b - 8, b - 8),  // stmdb r1!, {r2, r3}
-        (0xe881000c, b, b),          // stm r1, {r2, r3}
+        (0xe8a1000c, b, b + 8),     // stmia r1!, {r2, r3}
+        (0xe9a1000c, b + 4, b + 8), // stmib r1!, {r2, r3}
+        (0xe821000c, b - 4, b - 8), // stmda r1!, {r2, r3}
+        (0xe921000c, b - 8, b - 8), // stmdb r1!, {r2, r3}
+        (0xe881000c, b, b),         // stm r1, {r2, r3}
     ] {
         let (cpu, mem) = ldst1(word, &[0, b, x, y]);
         assert_eq!(mem.read_u32(first).unwrap(), x, "{word:#010x}");
@@ -390,7 +423,13 @@ fn load_fault_is_precise() {
     });
     assert_eq!(
         exit,
-        Exit::Fault { pc: CODE + 4, fault: Fault { addr: UNMAPPED + 8, access: Access::Read } }
+        Exit::Fault {
+            pc: CODE + 4,
+            fault: Fault {
+                addr: UNMAPPED + 8,
+                access: Access::Read
+            }
+        }
     );
     assert_eq!(cpu.r[15], CODE + 4);
     assert_eq!((cpu.r[0], cpu.r[1], cpu.r[5]), (0xabcd, UNMAPPED, 1));
@@ -410,9 +449,18 @@ fn ldm_fault_leaves_registers_intact() {
     });
     assert_eq!(
         exit,
-        Exit::Fault { pc: CODE, fault: Fault { addr: DATA + 0x1000, access: Access::Read } }
+        Exit::Fault {
+            pc: CODE,
+            fault: Fault {
+                addr: DATA + 0x1000,
+                access: Access::Read
+            }
+        }
     );
-    assert_eq!((cpu.r[1], cpu.r[2], cpu.r[3], cpu.r[4]), (DATA + 0xffc, 2, 3, 4));
+    assert_eq!(
+        (cpu.r[1], cpu.r[2], cpu.r[3], cpu.r[4]),
+        (DATA + 0xffc, 2, 3, 4)
+    );
     assert_eq!(cpu.icount, 0);
 }
 
@@ -427,7 +475,16 @@ fn store_to_readonly_page_faults() {
         c.r[0] = 0x1234;
         c.r[1] = ro;
     });
-    assert_eq!(exit, Exit::Fault { pc: CODE, fault: Fault { addr: ro + 4, access: Access::Write } });
+    assert_eq!(
+        exit,
+        Exit::Fault {
+            pc: CODE,
+            fault: Fault {
+                addr: ro + 4,
+                access: Access::Write
+            }
+        }
+    );
     assert_eq!(cpu.r[1], ro);
     assert_eq!(mem.read_u32(ro + 4).unwrap(), 0);
 }

@@ -63,7 +63,11 @@ fn long_multiplies() {
     let cpu = arm1(0xe0e10392, &[0, 1, 0xffff_ffff, 1], 0);
     assert_eq!((cpu.r[0], cpu.r[1]), (0xffff_ffff, 0));
     // umaal r0, r1, r2, r3: the largest case fills 64 bits exactly
-    let cpu = arm1(0xe0410392, &[0xffff_ffff, 0xffff_ffff, 0xffff_ffff, 0xffff_ffff], 0);
+    let cpu = arm1(
+        0xe0410392,
+        &[0xffff_ffff, 0xffff_ffff, 0xffff_ffff, 0xffff_ffff],
+        0,
+    );
     assert_eq!((cpu.r[0], cpu.r[1]), (0xffff_ffff, 0xffff_ffff));
     // umaal: both halves are added as separate 32-bit values
     let cpu = arm1(0xe0410392, &[5, 7, 2, 3], 0);
@@ -79,11 +83,14 @@ fn halfword_multiplies() {
     assert_eq!(r0_of(0xe10032c1, r1, r2, r3), 114); // smlabt: -2*-7 + 100
     assert_eq!(r0_of(0xe10032a1, r1, r2, r3), 115); // smlatb: 3*5 + 100
     assert_eq!(r0_of(0xe10032e1, r1, r2, r3), 79); // smlatt: 3*-7 + 100
-    // smulbb r0, r1, r2: -32768 * -32768 fits (no Q)
+                                                   // smulbb r0, r1, r2: -32768 * -32768 fits (no Q)
     let cpu = arm1(0xe1600281, &[0, 0x8000, 0x8000], 0);
     assert_eq!((cpu.r[0], cpu.q), (0x4000_0000, 0));
     // smultt r0, r1, r2
-    assert_eq!(r0_of(0xe16002e1, 0xffff_0000, 0x0002_0000, 0), (-2i32) as u32);
+    assert_eq!(
+        r0_of(0xe16002e1, 0xffff_0000, 0x0002_0000, 0),
+        (-2i32) as u32
+    );
     // smlabb overflowing: 0x40000000 + 0x40000000 sets Q, result wraps
     let cpu = arm1(0xe1003281, &[0, 0x8000, 0x8000, 0x4000_0000], 0);
     assert_eq!((cpu.r[0], flags(&cpu)), (0x8000_0000, Q));
@@ -101,8 +108,14 @@ fn word_by_halfword_multiplies() {
     // smlawt r0, r1, r2, r3: top half -1
     assert_eq!(r0_of(0xe12032c1, 0x0001_0000, 0xffff_0000, 1), 0);
     // smulwb / smulwt r0, r1, r2
-    assert_eq!(r0_of(0xe12002a1, 0xffff_0000, 0x0003_0004, 0), (-4i32) as u32);
-    assert_eq!(r0_of(0xe12002e1, 0xffff_0000, 0x0003_0004, 0), (-3i32) as u32);
+    assert_eq!(
+        r0_of(0xe12002a1, 0xffff_0000, 0x0003_0004, 0),
+        (-4i32) as u32
+    );
+    assert_eq!(
+        r0_of(0xe12002e1, 0xffff_0000, 0x0003_0004, 0),
+        (-3i32) as u32
+    );
     // smlawb overflow: 0x3fff7fff + 0x7fffffff
     let cpu = arm1(0xe1203281, &[0, 0x7fff_ffff, 0x7fff, 0x7fff_ffff], 0);
     assert_eq!((cpu.r[0], flags(&cpu)), (0xbfff_7ffe, Q));
@@ -131,7 +144,7 @@ fn dual_multiplies() {
     assert_eq!(r0_of(0xe700f251, r1, r2, 0), 7); // smusd: 15 - 8
     assert_eq!(r0_of(0xe700f271, r1, r2, 0), 2); // smusdx: 12 - 10
     assert_eq!(r0_of(0xe7003251, r1, r2, 100), 107); // smlsd
-    // smuad r0, r1, r2: 0x40000000 + 0x40000000 overflows -> Q
+                                                     // smuad r0, r1, r2: 0x40000000 + 0x40000000 overflows -> Q
     let cpu = arm1(0xe700f211, &[0, 0x8000_8000, 0x8000_8000], 0);
     assert_eq!((cpu.r[0], flags(&cpu)), (0x8000_0000, Q));
     // smusd of the same cannot overflow
@@ -149,7 +162,11 @@ fn dual_multiply_long() {
     let cpu = arm1(0xe7410312, &[0, 0, 0x8000_8000, 0x8000_8000], 0);
     assert_eq!((cpu.r[0], cpu.r[1], cpu.q), (0x8000_0000, 0, 0));
     // smlsld r0, r1, r2, r3: -8 + (3*5 - 2*4) = -1
-    let cpu = arm1(0xe7410352, &[(-8i32) as u32, 0xffff_ffff, 0x0002_0003, 0x0004_0005], 0);
+    let cpu = arm1(
+        0xe7410352,
+        &[(-8i32) as u32, 0xffff_ffff, 0x0002_0003, 0x0004_0005],
+        0,
+    );
     assert_eq!((cpu.r[0], cpu.r[1]), (0xffff_ffff, 0xffff_ffff));
     // smlaldx r0, r1, r2, r3: 3*4 + 2*5 = 22
     let cpu = arm1(0xe7410332, &[0, 0, 0x0002_0003, 0x0004_0005], 0);
@@ -167,7 +184,7 @@ fn most_significant_word_multiplies() {
     assert_eq!(r0_of(0xe750f231, 0x0001_0000, 0x8000, 0), 1); // smmulr rounds half up
     assert_eq!(r0_of(0xe7503211, 0x4000_0000, 0x4000_0000, 5), 0x1000_0005); // smmla
     assert_eq!(r0_of(0xe7503231, 0x0001_0000, 0x8000, 5), 6); // smmlar
-    // smmls: (5 << 32) - 0x80000000 = 0x4_8000_0000
+                                                              // smmls: (5 << 32) - 0x80000000 = 0x4_8000_0000
     assert_eq!(r0_of(0xe75032d1, 0x0001_0000, 0x8000, 5), 4);
     // smmlsr rounds it to 5
     assert_eq!(r0_of(0xe75032f1, 0x0001_0000, 0x8000, 5), 5);

@@ -21,7 +21,8 @@ impl TempDir {
     pub fn new(tag: &str) -> Self {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let p = std::env::temp_dir().join(format!("lockstep-test-{}-{tag}-{n}", std::process::id()));
+        let p =
+            std::env::temp_dir().join(format!("lockstep-test-{}-{tag}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&p);
         std::fs::create_dir_all(&p).unwrap();
         TempDir(p)
@@ -37,7 +38,10 @@ impl Drop for TempDir {
 /// Runs `lockstep ARGS` in `cwd` with `stdin` as standard input.
 pub fn run_in(cwd: &Path, args: &[&str], stdin: Option<&Path>) -> Output {
     let mut c = lockstep();
-    c.args(args).current_dir(cwd).stdout(Stdio::piped()).stderr(Stdio::piped());
+    c.args(args)
+        .current_dir(cwd)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     match stdin {
         Some(p) => c.stdin(std::fs::File::open(p).unwrap()),
         None => c.stdin(Stdio::null()),
@@ -81,7 +85,13 @@ pub fn arm_elf(code: &[u32], interp: Option<&str>) -> Vec<u8> {
     };
     ph(1, 0, base, total as u32, 5);
     if let Some(i) = interp {
-        ph(3, interp_off as u32, base + interp_off as u32, i.len() as u32 + 1, 4);
+        ph(
+            3,
+            interp_off as u32,
+            base + interp_off as u32,
+            i.len() as u32 + 1,
+            4,
+        );
     }
     e.extend(text);
     e

@@ -149,7 +149,10 @@ mod tests {
         assert_eq!(shift_reg_c(0x1, SHIFT_LSL, 32, 0), (0, 1));
         assert_eq!(shift_reg_c(0x1, SHIFT_LSL, 33, 1), (0, 0));
         assert_eq!(shift_reg_c(0x8000_0000, SHIFT_LSR, 32, 0), (0, 1));
-        assert_eq!(shift_reg_c(0x8000_0000, SHIFT_ASR, 200, 0), (0xffff_ffff, 1));
+        assert_eq!(
+            shift_reg_c(0x8000_0000, SHIFT_ASR, 200, 0),
+            (0xffff_ffff, 1)
+        );
         assert_eq!(shift_reg_c(0x8000_0000, SHIFT_ROR, 32, 0), (0x8000_0000, 1));
         // Only the bottom byte counts: 256 is a shift by 0.
         assert_eq!(shift_reg_c(7, SHIFT_LSL, 256, 1), (7, 1));

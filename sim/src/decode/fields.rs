@@ -143,7 +143,10 @@ mod tests {
         // S=0, J1=J2=1 gives I1=I2=0: small positive offsets.
         assert_eq!(t32_branch24(&C, (1 << 22) | (1 << 21) | 5), 10);
         // S=1, J1=J2=1 gives I1=I2=1: small negative offsets.
-        assert_eq!(t32_branch24(&C, (1 << 23) | (1 << 22) | (1 << 21) | 0x1f_fffe), -4);
+        assert_eq!(
+            t32_branch24(&C, (1 << 23) | (1 << 22) | (1 << 21) | 0x1f_fffe),
+            -4
+        );
     }
 
     #[test]

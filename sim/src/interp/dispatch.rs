@@ -108,11 +108,14 @@ impl Visitor for Exec<'_> {
     }
 
     fn clrex(&mut self, a: ArgEmpty) -> R {
-        { let _ = a; self.clrex() }
+        {
+            let _ = a;
+            self.clrex()
+        }
     }
 
     fn clz(&mut self, a: ArgRr) -> R {
-        self.rev(a, Rev::Clz)
+        self.rev(a, Rev::LeadingZeros)
     }
 
     fn cmn_xri(&mut self, a: ArgSRriRot) -> R {
@@ -140,11 +143,17 @@ impl Visitor for Exec<'_> {
     }
 
     fn dmb(&mut self, a: ArgEmpty) -> R {
-        { let _ = a; Ok(Flow::Next) }
+        {
+            let _ = a;
+            Ok(Flow::Next)
+        }
     }
 
     fn dsb(&mut self, a: ArgEmpty) -> R {
-        { let _ = a; Ok(Flow::Next) }
+        {
+            let _ = a;
+            Ok(Flow::Next)
+        }
     }
 
     fn eor_rri(&mut self, a: ArgSRriRot) -> R {
@@ -160,11 +169,17 @@ impl Visitor for Exec<'_> {
     }
 
     fn isb(&mut self, a: ArgEmpty) -> R {
-        { let _ = a; Ok(Flow::Next) }
+        {
+            let _ = a;
+            Ok(Flow::Next)
+        }
     }
 
     fn it(&mut self, a: ArgIt) -> R {
-        { let _ = a; Ok(Flow::Next) }
+        {
+            let _ = a;
+            Ok(Flow::Next)
+        }
     }
 
     fn ldm(&mut self, a: ArgLdstBlock) -> R {
@@ -300,7 +315,10 @@ impl Visitor for Exec<'_> {
     }
 
     fn nop(&mut self, a: ArgEmpty) -> R {
-        { let _ = a; Ok(Flow::Next) }
+        {
+            let _ = a;
+            Ok(Flow::Next)
+        }
     }
 
     fn orn_rri(&mut self, a: ArgSRriRot) -> R {
@@ -328,11 +346,17 @@ impl Visitor for Exec<'_> {
     }
 
     fn pld(&mut self, a: ArgEmpty) -> R {
-        { let _ = a; Ok(Flow::Next) }
+        {
+            let _ = a;
+            Ok(Flow::Next)
+        }
     }
 
     fn pli(&mut self, a: ArgEmpty) -> R {
-        { let _ = a; Ok(Flow::Next) }
+        {
+            let _ = a;
+            Ok(Flow::Next)
+        }
     }
 
     fn qadd(&mut self, a: ArgRrr) -> R {
@@ -376,19 +400,19 @@ impl Visitor for Exec<'_> {
     }
 
     fn rbit(&mut self, a: ArgRr) -> R {
-        self.rev(a, Rev::Rbit)
+        self.rev(a, Rev::Bits)
     }
 
     fn rev(&mut self, a: ArgRr) -> R {
-        self.rev(a, Rev::Rev)
+        self.rev(a, Rev::Bytes)
     }
 
     fn rev16(&mut self, a: ArgRr) -> R {
-        self.rev(a, Rev::Rev16)
+        self.rev(a, Rev::Halves)
     }
 
     fn revsh(&mut self, a: ArgRr) -> R {
-        self.rev(a, Rev::RevSh)
+        self.rev(a, Rev::SignedHalf)
     }
 
     fn rsb_rri(&mut self, a: ArgSRriRot) -> R {
@@ -688,7 +712,10 @@ impl Visitor for Exec<'_> {
     }
 
     fn udf(&mut self, a: ArgI) -> R {
-        { let _ = a; Err(Trap::Undefined) }
+        {
+            let _ = a;
+            Err(Trap::Undefined)
+        }
     }
 
     fn udiv(&mut self, a: ArgRrr) -> R {

@@ -97,7 +97,11 @@ impl Exec<'_> {
                 None => self.cpu.c = sc,
             }
         }
-        Ok(if writes { self.set_reg_alu(rd, r) } else { Flow::Next })
+        Ok(if writes {
+            self.set_reg_alu(rd, r)
+        } else {
+            Flow::Next
+        })
     }
 
     /// ADR: PC-relative address from Align(PC, 4).

@@ -5,7 +5,9 @@
 
 use super::exec::{Exec, Flow, Trap, R};
 use crate::cpu::shift_imm_c;
-use crate::decode::{ArgLdrex, ArgLdstBlock, ArgLdstRi, ArgLdstRr, ArgLdstdRi, ArgLdstdRr, ArgStrex};
+use crate::decode::{
+    ArgLdrex, ArgLdstBlock, ArgLdstRi, ArgLdstRr, ArgLdstdRi, ArgLdstdRr, ArgStrex,
+};
 
 /// Width and extension of a single load or store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,7 +25,11 @@ impl Exec<'_> {
     #[inline(always)]
     fn addressing(&self, p: i32, u: i32, w: i32, rn: i32, offset: u32) -> (u32, u32, bool) {
         let base = self.base_reg(rn);
-        let off = if u != 0 { base.wrapping_add(offset) } else { base.wrapping_sub(offset) };
+        let off = if u != 0 {
+            base.wrapping_add(offset)
+        } else {
+            base.wrapping_sub(offset)
+        };
         let addr = if p != 0 { off } else { base };
         // P = 0 always writes back (W = 1 there is the unprivileged form).
         (addr, off, p == 0 || w != 0)
@@ -156,7 +162,10 @@ impl Exec<'_> {
         match (a.i != 0, a.b != 0) {
             (true, false) => (base, base.wrapping_add(bytes)),
             (true, true) => (base.wrapping_add(4), base.wrapping_add(bytes)),
-            (false, false) => (base.wrapping_sub(bytes).wrapping_add(4), base.wrapping_sub(bytes)),
+            (false, false) => (
+                base.wrapping_sub(bytes).wrapping_add(4),
+                base.wrapping_sub(bytes),
+            ),
             (false, true) => (base.wrapping_sub(bytes), base.wrapping_sub(bytes)),
         }
     }
@@ -222,7 +231,10 @@ impl Exec<'_> {
             1 => (self.mem.read_u8(addr)? as u32, 0),
             2 => (self.mem.read_u16(addr)? as u32, 0),
             4 => (self.mem.read_u32(addr)?, 0),
-            _ => (self.mem.read_u32(addr)?, self.mem.read_u32(addr.wrapping_add(4))?),
+            _ => (
+                self.mem.read_u32(addr)?,
+                self.mem.read_u32(addr.wrapping_add(4))?,
+            ),
         };
         self.cpu.excl_addr = Some(addr);
         self.set_reg(a.rt, lo);

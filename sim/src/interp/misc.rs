@@ -21,11 +21,11 @@ pub enum Extend {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Rev {
-    Rev,
-    Rev16,
-    RevSh,
-    Rbit,
-    Clz,
+    Bytes,
+    Halves,
+    SignedHalf,
+    Bits,
+    LeadingZeros,
 }
 
 /// SignedSatQ / UnsignedSatQ: saturate `v` to `bits` bits; true if it
@@ -77,11 +77,11 @@ impl Exec<'_> {
     pub fn rev(&mut self, a: ArgRr, kind: Rev) -> R {
         let v = self.reg(a.rm);
         let r = match kind {
-            Rev::Rev => v.swap_bytes(),
-            Rev::Rev16 => ((v & 0x00ff_00ff) << 8) | ((v >> 8) & 0x00ff_00ff),
-            Rev::RevSh => (((v & 0xff) << 8) as i16 as i32 as u32) | ((v >> 8) & 0xff),
-            Rev::Rbit => v.reverse_bits(),
-            Rev::Clz => v.leading_zeros(),
+            Rev::Bytes => v.swap_bytes(),
+            Rev::Halves => ((v & 0x00ff_00ff) << 8) | ((v >> 8) & 0x00ff_00ff),
+            Rev::SignedHalf => (((v & 0xff) << 8) as i16 as i32 as u32) | ((v >> 8) & 0xff),
+            Rev::Bits => v.reverse_bits(),
+            Rev::LeadingZeros => v.leading_zeros(),
         };
         self.set_reg(a.rd, r);
         Ok(Flow::Next)
@@ -158,7 +158,11 @@ impl Exec<'_> {
         let mut r = 0;
         for i in 0..4 {
             let byte = 0xffu32 << (8 * i);
-            r |= if self.cpu.ge & (1 << i) != 0 { n & byte } else { m & byte };
+            r |= if self.cpu.ge & (1 << i) != 0 {
+                n & byte
+            } else {
+                m & byte
+            };
         }
         self.set_reg(a.rd, r);
         Ok(Flow::Next)
@@ -173,7 +177,11 @@ impl Exec<'_> {
         } else {
             ((n << a.imm as u32) as i32) as i64
         };
-        let bits = if signed { a.satimm as u32 + 1 } else { a.satimm as u32 };
+        let bits = if signed {
+            a.satimm as u32 + 1
+        } else {
+            a.satimm as u32
+        };
         let (r, q) = sat_q(v, bits, signed);
         self.cpu.q |= q as u32;
         self.set_reg(a.rd, r);
@@ -183,7 +191,11 @@ impl Exec<'_> {
     /// SSAT16/USAT16.
     pub fn sat16(&mut self, a: ArgSat, signed: bool) -> R {
         let n = self.reg(a.rn);
-        let bits = if signed { a.satimm as u32 + 1 } else { a.satimm as u32 };
+        let bits = if signed {
+            a.satimm as u32 + 1
+        } else {
+            a.satimm as u32
+        };
         let mut r = 0;
         for i in 0..2 {
             let h = (n >> (16 * i)) as i16 as i64;

@@ -65,7 +65,12 @@ pub enum Exit {
     /// BKPT; PC is at it.
     Bkpt(u32),
     /// UNDEFINED or unimplemented encoding; PC is at it.
-    Undefined { pc: u32, thumb: bool, raw: u32, len: u8 },
+    Undefined {
+        pc: u32,
+        thumb: bool,
+        raw: u32,
+        len: u8,
+    },
     /// A memory access or instruction fetch was refused; PC is at the
     /// instruction.
     Fault { pc: u32, fault: Fault },
@@ -125,8 +130,8 @@ fn ends_block(insn: &Insn) -> bool {
         LdrRi(a) => a.rt == 15,
         LdrRr(a) => a.rt == 15,
         Ldm(a) => a.list & 0x8000 != 0,
-        B(_) | Bl(_) | BlxI(_) | Bx(_) | BlxR(_) | BCond(_) | Cbz(_) | Tbb(_) | Tbh(_)
-        | Svc(_) | Bkpt(_) | Udf(_) => true,
+        B(_) | Bl(_) | BlxI(_) | Bx(_) | BlxR(_) | BCond(_) | Cbz(_) | Tbb(_) | Tbh(_) | Svc(_)
+        | Bkpt(_) | Udf(_) => true,
         _ => false,
     }
 }
@@ -185,7 +190,14 @@ impl Interp {
         Ok(idx)
     }
 
-    fn build(&mut self, key: u64, start: u32, thumb: bool, it0: u8, mem: &mut GuestMemory) -> Result<u32, Fault> {
+    fn build(
+        &mut self,
+        key: u64,
+        start: u32,
+        thumb: bool,
+        it0: u8,
+        mem: &mut GuestMemory,
+    ) -> Result<u32, Fault> {
         let mut ops = Vec::new();
         let mut pc = start;
         let mut it = it0;
@@ -221,7 +233,16 @@ impl Interp {
             let undefined = insn.is_none();
             let insn = insn.unwrap_or(Insn::Udf(ArgI::default()));
             let ends = ends_block(&insn);
-            ops.push(Op { insn, pc, raw, len, cond, it, it_next, undefined });
+            ops.push(Op {
+                insn,
+                pc,
+                raw,
+                len,
+                cond,
+                it,
+                it_next,
+                undefined,
+            });
             pc = pc.wrapping_add(len as u32);
             it = it_next;
             if ends || ops.len() >= MAX_BLOCK || pc & 0xfff == 0 {
@@ -231,7 +252,9 @@ impl Interp {
         self.stats.blocks_built += 1;
         self.stats.insns_decoded += ops.len() as u64;
         let idx = self.blocks.len() as u32;
-        let last = ops.last().map_or(start, |o| o.pc.wrapping_add(o.len as u32 - 1));
+        let last = ops
+            .last()
+            .map_or(start, |o| o.pc.wrapping_add(o.len as u32 - 1));
         for page in [start >> PAGE_SHIFT, last >> PAGE_SHIFT] {
             let list = self.page_blocks.entry(page).or_default();
             if list.last() != Some(&idx) {
@@ -239,7 +262,11 @@ impl Interp {
             }
             mem.mark_code(page << PAGE_SHIFT);
         }
-        self.blocks.push(Block { ops, key, valid: true });
+        self.blocks.push(Block {
+            ops,
+            key,
+            valid: true,
+        });
         self.map.insert(key, idx);
         Ok(idx)
     }
@@ -253,7 +280,12 @@ impl Interp {
             }
             let idx = match self.lookup(cpu, mem) {
                 Ok(i) => i,
-                Err(fault) => return Exit::Fault { pc: cpu.r[15], fault },
+                Err(fault) => {
+                    return Exit::Fault {
+                        pc: cpu.r[15],
+                        fault,
+                    }
+                }
             };
             let ops = &self.blocks[idx as usize].ops;
             let budget = (limit - cpu.icount).min(ops.len() as u64) as usize;
@@ -265,7 +297,11 @@ impl Interp {
                     done += 1;
                     continue;
                 }
-                let mut ex = Exec { cpu: &mut *cpu, mem: &mut *mem, op };
+                let mut ex = Exec {
+                    cpu: &mut *cpu,
+                    mem: &mut *mem,
+                    op,
+                };
                 match op.insn.visit(&mut ex) {
                     Ok(Flow::Next) => done += 1,
                     Ok(Flow::Jump) => {
@@ -302,7 +338,12 @@ impl Interp {
                     return match trap {
                         Trap::Fault(fault) => Exit::Fault { pc: op.pc, fault },
                         Trap::Bkpt(imm) => Exit::Bkpt(imm),
-                        _ => Exit::Undefined { pc: op.pc, thumb: cpu.thumb, raw: op.raw, len: op.len },
+                        _ => Exit::Undefined {
+                            pc: op.pc,
+                            thumb: cpu.thumb,
+                            raw: op.raw,
+                            len: op.len,
+                        },
                     };
                 }
             }

@@ -40,7 +40,9 @@ impl Exec<'_> {
     }
 
     pub fn mls(&mut self, a: ArgRrrr) -> R {
-        let r = self.reg(a.ra).wrapping_sub(self.reg(a.rn).wrapping_mul(self.reg(a.rm)));
+        let r = self
+            .reg(a.ra)
+            .wrapping_sub(self.reg(a.rn).wrapping_mul(self.reg(a.rm)));
         self.set_reg(a.rd, r);
         Ok(Flow::Next)
     }

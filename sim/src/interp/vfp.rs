@@ -4,8 +4,8 @@
 
 use super::exec::{Exec, Flow, Trap, R};
 use crate::decode::{
-    ArgVcmp, ArgVcvtFix, ArgVcvtHalf, ArgVcvtInt, ArgVldmVstm, ArgVldrVstr, ArgVmov2, ArgVmovScalar,
-    ArgVmovSr, ArgVmsr, ArgVri, ArgVrrDp, ArgVrrSp, ArgVrrrDp, ArgVrrrSp,
+    ArgVcmp, ArgVcvtFix, ArgVcvtHalf, ArgVcvtInt, ArgVldmVstm, ArgVldrVstr, ArgVmov2,
+    ArgVmovScalar, ArgVmovSr, ArgVmsr, ArgVri, ArgVrrDp, ArgVrrSp, ArgVrrrDp, ArgVrrrSp,
 };
 use crate::fp::{self, RoundingMode};
 
@@ -68,13 +68,23 @@ impl Exec<'_> {
 
     /// Accumulating forms: `f(d, n, m)`.
     pub fn vacc_sp(&mut self, a: ArgVrrrSp, f: Acc32) -> R {
-        let r = f(self.s(a.vd), self.s(a.vn), self.s(a.vm), &mut self.cpu.vfp.fpscr);
+        let r = f(
+            self.s(a.vd),
+            self.s(a.vn),
+            self.s(a.vm),
+            &mut self.cpu.vfp.fpscr,
+        );
         self.set_s(a.vd, r);
         Ok(Flow::Next)
     }
 
     pub fn vacc_dp(&mut self, a: ArgVrrrDp, f: Acc64) -> R {
-        let r = f(self.d(a.vd), self.d(a.vn), self.d(a.vm), &mut self.cpu.vfp.fpscr);
+        let r = f(
+            self.d(a.vd),
+            self.d(a.vn),
+            self.d(a.vm),
+            &mut self.cpu.vfp.fpscr,
+        );
         self.set_d(a.vd, r);
         Ok(Flow::Next)
     }
@@ -185,10 +195,18 @@ impl Exec<'_> {
         let v = self.s(a.vm);
         let f = &mut self.cpu.vfp.fpscr;
         if double {
-            let r = if a.s != 0 { fp::s32_to_f64(v) } else { fp::u32_to_f64(v) };
+            let r = if a.s != 0 {
+                fp::s32_to_f64(v)
+            } else {
+                fp::u32_to_f64(v)
+            };
             self.set_d(a.vd, r);
         } else {
-            let r = if a.s != 0 { fp::s32_to_f32(v, f) } else { fp::u32_to_f32(v, f) };
+            let r = if a.s != 0 {
+                fp::s32_to_f32(v, f)
+            } else {
+                fp::u32_to_f32(v, f)
+            };
             self.set_s(a.vd, r);
         }
         Ok(Flow::Next)
@@ -237,7 +255,11 @@ impl Exec<'_> {
                 let x = self.d(a.vd);
                 let f = &mut self.cpu.vfp.fpscr;
                 let v = fp::f64_to_fixed(x, fbits, signed, size, RoundingMode::Zero, f);
-                let ext = if signed { v as i32 as i64 as u64 } else { v as u64 };
+                let ext = if signed {
+                    v as i32 as i64 as u64
+                } else {
+                    v as u64
+                };
                 self.set_d(a.vd, ext);
             } else {
                 let x = self.s(a.vd);
@@ -252,7 +274,14 @@ impl Exec<'_> {
             let v = self.s(a.vd);
             // FixedToFP with round_to_nearest TRUE (A8.8.308): RMode is
             // ignored here, unlike the integer VCVT.
-            let r = fp::fixed_to_f32(v, fbits, signed, size, RoundingMode::Nearest, &mut self.cpu.vfp.fpscr);
+            let r = fp::fixed_to_f32(
+                v,
+                fbits,
+                signed,
+                size,
+                RoundingMode::Nearest,
+                &mut self.cpu.vfp.fpscr,
+            );
             self.set_s(a.vd, r);
         }
         Ok(Flow::Next)
@@ -384,7 +413,11 @@ impl Exec<'_> {
             return Err(Trap::Undefined);
         }
         let sh = size * a.x as u32;
-        let mask = if size == 32 { 0xffff_ffffu64 } else { (1u64 << size) - 1 } << sh;
+        let mask = if size == 32 {
+            0xffff_ffffu64
+        } else {
+            (1u64 << size) - 1
+        } << sh;
         if to_fp {
             let v = (self.reg(a.rt) as u64) << sh;
             let d = self.d(a.vn);

@@ -66,18 +66,23 @@ pub fn load_elf(data: &[u8], mem: &mut GuestMemory) -> Result<Loaded, LoadError>
         let machine = u16::from_le_bytes([data[18], data[19]]);
         return Err(LoadError::NotArm(machine));
     }
-    let file = ElfFile32::<Endianness>::parse(data).map_err(|e| LoadError::Malformed(e.to_string()))?;
+    let file =
+        ElfFile32::<Endianness>::parse(data).map_err(|e| LoadError::Malformed(e.to_string()))?;
     let hdr = file.elf_header();
     let e = file.endian();
     let machine = hdr.e_machine(e);
     if machine != elf::EM_ARM {
         return Err(LoadError::NotArm(machine));
     }
-    let phdrs = hdr.program_headers(e, data).map_err(|e| LoadError::Malformed(e.to_string()))?;
+    let phdrs = hdr
+        .program_headers(e, data)
+        .map_err(|e| LoadError::Malformed(e.to_string()))?;
     for ph in phdrs {
         if ph.p_type(e) == elf::PT_INTERP {
             let raw = ph.data(e, data).unwrap_or(&[]);
-            let name = String::from_utf8_lossy(raw).trim_end_matches('\0').to_string();
+            let name = String::from_utf8_lossy(raw)
+                .trim_end_matches('\0')
+                .to_string();
             return Err(LoadError::Dynamic(name));
         }
     }
@@ -113,8 +118,11 @@ pub fn load_elf(data: &[u8], mem: &mut GuestMemory) -> Result<Loaded, LoadError>
                 let len = (end as u32).wrapping_sub(start);
                 let existing = mem.perms(start) & perm::RWX;
                 mem.protect(start, len, prot | existing);
-                let bytes = ph.data(e, data).map_err(|_| LoadError::BadSegment(vaddr as u64))?;
-                mem.poke_bytes(vaddr, bytes).map_err(|_| LoadError::BadSegment(vaddr as u64))?;
+                let bytes = ph
+                    .data(e, data)
+                    .map_err(|_| LoadError::BadSegment(vaddr as u64))?;
+                mem.poke_bytes(vaddr, bytes)
+                    .map_err(|_| LoadError::BadSegment(vaddr as u64))?;
                 if ph.p_offset(e) == 0 && phdr_addr.is_none() {
                     phdr_addr = Some(vaddr + hdr.e_phoff(e));
                 }

@@ -13,4 +13,4 @@ mod syscall;
 
 pub use host::{DirEntry, FileStat, Handle, Host, HostResult, OpenFlags};
 pub use loader::{load_elf, LoadError, Loaded, HWCAP, STACK_TOP};
-pub use process::{Options, Process, RunError, RunEnd};
+pub use process::{Options, Process, RunEnd, RunError};

@@ -25,7 +25,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { host_time: false, seed: 0, ns_per_insn: 1, epoch: 1_700_000_000 }
+        Options {
+            host_time: false,
+            seed: 0,
+            ns_per_insn: 1,
+            epoch: 1_700_000_000,
+        }
     }
 }
 
@@ -54,9 +59,20 @@ impl RunEnd {
 #[derive(Debug, Error)]
 pub enum RunError {
     #[error("undefined or unimplemented instruction {raw:#0width$x} at {pc:#010x} ({mode}), icount {icount}", width = 2 + 2 * *len as usize, mode = if *thumb { "Thumb" } else { "ARM" })]
-    Undefined { pc: u32, thumb: bool, raw: u32, len: u8, icount: u64 },
+    Undefined {
+        pc: u32,
+        thumb: bool,
+        raw: u32,
+        len: u8,
+        icount: u64,
+    },
     #[error("segmentation fault: {access} of {addr:#010x} by the instruction at {pc:#010x}, icount {icount}", access = match access { Access::Read => "read", Access::Write => "write", Access::Exec => "instruction fetch" })]
-    Fault { pc: u32, addr: u32, access: Access, icount: u64 },
+    Fault {
+        pc: u32,
+        addr: u32,
+        access: Access,
+        icount: u64,
+    },
     #[error("breakpoint (BKPT #{imm}) at {pc:#010x}, icount {icount}")]
     Breakpoint { pc: u32, imm: u32, icount: u64 },
 }
@@ -154,7 +170,15 @@ impl Process {
         let mut fds = BTreeMap::new();
         let mut handle_refs = BTreeMap::new();
         for (fd, h) in host.std_handles().into_iter().enumerate() {
-            fds.insert(fd as i32, OpenFile { handle: h, status: 0, cloexec: false, dir: None });
+            fds.insert(
+                fd as i32,
+                OpenFile {
+                    handle: h,
+                    status: 0,
+                    cloexec: false,
+                    dir: None,
+                },
+            );
             *handle_refs.entry(h).or_insert(0) += 1;
         }
         Ok(Process {
@@ -185,8 +209,19 @@ impl Process {
                         return Ok(end);
                     }
                 }
-                Exit::Undefined { pc, thumb, raw, len } => {
-                    return Err(RunError::Undefined { pc, thumb, raw, len, icount: self.cpu.icount })
+                Exit::Undefined {
+                    pc,
+                    thumb,
+                    raw,
+                    len,
+                } => {
+                    return Err(RunError::Undefined {
+                        pc,
+                        thumb,
+                        raw,
+                        len,
+                        icount: self.cpu.icount,
+                    })
                 }
                 Exit::Fault { pc, fault } => {
                     return Err(RunError::Fault {
@@ -197,7 +232,11 @@ impl Process {
                     })
                 }
                 Exit::Bkpt(imm) => {
-                    return Err(RunError::Breakpoint { pc: self.cpu.r[15], imm, icount: self.cpu.icount })
+                    return Err(RunError::Breakpoint {
+                        pc: self.cpu.r[15],
+                        imm,
+                        icount: self.cpu.icount,
+                    })
                 }
             }
         }

@@ -43,7 +43,14 @@ impl Process {
     /// if it did.
     pub(super) fn syscall(&mut self, host: &mut dyn Host) -> Option<RunEnd> {
         let nr = self.cpu.r[7];
-        let a = [self.cpu.r[0], self.cpu.r[1], self.cpu.r[2], self.cpu.r[3], self.cpu.r[4], self.cpu.r[5]];
+        let a = [
+            self.cpu.r[0],
+            self.cpu.r[1],
+            self.cpu.r[2],
+            self.cpu.r[3],
+            self.cpu.r[4],
+            self.cpu.r[5],
+        ];
         let r: SysResult = match nr {
             1 | 248 => return Some(RunEnd::Exited(a[0] as i32)),
             3 => self.sys_read(host, a[0] as i32, a[1], a[2]),
@@ -52,7 +59,10 @@ impl Process {
             6 => self.sys_close(host, a[0] as i32),
             10 => self.path(a[0]).and_then(|p| host.unlink(&p)).map(|_| 0),
             12 => self.path(a[0]).and_then(|p| host.chdir(&p)).map(|_| 0),
-            15 => self.path(a[0]).and_then(|p| host.chmod(&p, a[1])).map(|_| 0),
+            15 => self
+                .path(a[0])
+                .and_then(|p| host.chmod(&p, a[1]))
+                .map(|_| 0),
             19 => self.sys_lseek(host, a[0] as i32, a[1] as i32 as i64, a[2]),
             20 | 224 => Ok(PID),
             24 | 47 | 49 | 50 | 199 | 200 | 201 | 202 => Ok(PID),
@@ -66,10 +76,16 @@ impl Process {
                 Ok(0)
             }
             168 => self.sys_poll(a[0], a[1]),
-            33 => self.path(a[0]).and_then(|p| host.access(&p, a[1])).map(|_| 0),
+            33 => self
+                .path(a[0])
+                .and_then(|p| host.access(&p, a[1]))
+                .map(|_| 0),
             37 | 268 => return self.sys_kill(a[0], if nr == 268 { a[2] } else { a[1] }),
             38 => self.sys_rename(host, a[0], a[1]),
-            39 => self.path(a[0]).and_then(|p| host.mkdir(&p, a[1] & !self.umask)).map(|_| 0),
+            39 => self
+                .path(a[0])
+                .and_then(|p| host.mkdir(&p, a[1] & !self.umask))
+                .map(|_| 0),
             40 => self.path(a[0]).and_then(|p| host.rmdir(&p)).map(|_| 0),
             41 => self.sys_dup(a[0] as i32, None, 0),
             45 => Ok(self.sys_brk(a[0])),
@@ -87,7 +103,10 @@ impl Process {
             78 => self.sys_gettimeofday(host, a[0]),
             85 => self.sys_readlink(host, a[0], a[1], a[2]),
             91 => self.sys_munmap(a[0], a[1]),
-            93 => self.fd_handle(a[0] as i32).and_then(|h| host.ftruncate(h, a[1] as u64)).map(|_| 0),
+            93 => self
+                .fd_handle(a[0] as i32)
+                .and_then(|h| host.ftruncate(h, a[1] as u64))
+                .map(|_| 0),
             116 => self.sys_sysinfo(a[0]),
             122 => self.sys_uname(a[0]),
             125 => self.sys_mprotect(a[0], a[1], a[2]),
@@ -100,15 +119,37 @@ impl Process {
             173 => Err(ENOSYS),
             174 => self.sys_rt_sigaction(a[1], a[2], a[3]),
             175 => self.sys_rt_sigprocmask(a[2], a[3]),
-            180 => self.sys_pread(host, a[0] as i32, a[1], a[2], (a[5] as u64) << 32 | a[4] as u64),
-            181 => self.sys_pwrite(host, a[0] as i32, a[1], a[2], (a[5] as u64) << 32 | a[4] as u64),
+            180 => self.sys_pread(
+                host,
+                a[0] as i32,
+                a[1],
+                a[2],
+                (a[5] as u64) << 32 | a[4] as u64,
+            ),
+            181 => self.sys_pwrite(
+                host,
+                a[0] as i32,
+                a[1],
+                a[2],
+                (a[5] as u64) << 32 | a[4] as u64,
+            ),
             183 => self.sys_getcwd(host, a[0], a[1]),
             191 => self.sys_getrlimit(a[0], a[1], false),
             369 => self.sys_prlimit(a[1], a[3]),
             192 => self.sys_mmap2(host, a[0], a[1], a[2], a[3], a[4] as i32, a[5]),
             195 => self.sys_stat(host, abi::AT_FDCWD, a[0], a[1], 0, false),
-            196 => self.sys_stat(host, abi::AT_FDCWD, a[0], a[1], abi::AT_SYMLINK_NOFOLLOW, false),
-            197 => self.fd_handle(a[0] as i32).and_then(|h| host.fstat(h)).and_then(|s| self.put_stat(a[1], &s, false)),
+            196 => self.sys_stat(
+                host,
+                abi::AT_FDCWD,
+                a[0],
+                a[1],
+                abi::AT_SYMLINK_NOFOLLOW,
+                false,
+            ),
+            197 => self
+                .fd_handle(a[0] as i32)
+                .and_then(|h| host.fstat(h))
+                .and_then(|s| self.put_stat(a[1], &s, false)),
             217 => self.sys_getdents64(host, a[0] as i32, a[1], a[2]),
             220 => Ok(0),
             240 => self.sys_futex(a[0], a[1], a[2]),
@@ -117,7 +158,10 @@ impl Process {
             264 | 406 => self.sys_clock_getres(a[1], nr == 406),
             265 | 407 => self.sys_nanosleep(a[2], nr == 407),
             322 => self.sys_openat(host, a[0] as i32, a[1], a[2], a[3]),
-            323 => self.at_path(host, a[0] as i32, a[1]).and_then(|p| host.mkdir(&p, a[2] & !self.umask)).map(|_| 0),
+            323 => self
+                .at_path(host, a[0] as i32, a[1])
+                .and_then(|p| host.mkdir(&p, a[2] & !self.umask))
+                .map(|_| 0),
             327 => self.sys_stat(host, a[0] as i32, a[1], a[2], a[3], false),
             328 => self.sys_unlinkat(host, a[0] as i32, a[1], a[2]),
             329 => self.sys_renameat(host, a[0] as i32, a[1], a[2] as i32, a[3]),
@@ -125,8 +169,14 @@ impl Process {
                 let p = self.at_path(host, a[0] as i32, a[1]);
                 p.and_then(|p| self.readlink_into(host, &p, a[2], a[3]))
             }
-            333 => self.at_path(host, a[0] as i32, a[1]).and_then(|p| host.chmod(&p, a[2])).map(|_| 0),
-            334 | 439 => self.at_path(host, a[0] as i32, a[1]).and_then(|p| host.access(&p, a[2])).map(|_| 0),
+            333 => self
+                .at_path(host, a[0] as i32, a[1])
+                .and_then(|p| host.chmod(&p, a[2]))
+                .map(|_| 0),
+            334 | 439 => self
+                .at_path(host, a[0] as i32, a[1])
+                .and_then(|p| host.access(&p, a[2]))
+                .map(|_| 0),
             338 => Ok(0),
             345 => {
                 if a[0] != 0 {
@@ -223,7 +273,14 @@ impl Process {
         Ok(host.write(h, &data)? as u32)
     }
 
-    fn sys_pread(&mut self, host: &mut dyn Host, fd: i32, buf: u32, len: u32, off: u64) -> SysResult {
+    fn sys_pread(
+        &mut self,
+        host: &mut dyn Host,
+        fd: i32,
+        buf: u32,
+        len: u32,
+        off: u64,
+    ) -> SysResult {
         let h = self.fd_handle(fd)?;
         let mut data = vec![0u8; len.min(1 << 24) as usize];
         let n = host.pread(h, &mut data, off)?;
@@ -231,7 +288,14 @@ impl Process {
         Ok(n as u32)
     }
 
-    fn sys_pwrite(&mut self, host: &mut dyn Host, fd: i32, buf: u32, len: u32, off: u64) -> SysResult {
+    fn sys_pwrite(
+        &mut self,
+        host: &mut dyn Host,
+        fd: i32,
+        buf: u32,
+        len: u32,
+        off: u64,
+    ) -> SysResult {
         let h = self.fd_handle(fd)?;
         let data = self.guest_buf(buf, len.min(1 << 24))?;
         Ok(host.pwrite(h, &data, off)? as u32)
@@ -275,16 +339,33 @@ impl Process {
     }
 
     fn alloc_fd(&self, from: i32) -> Result<i32, i32> {
-        (from..1024).find(|fd| !self.fds.contains_key(fd)).ok_or(EMFILE)
+        (from..1024)
+            .find(|fd| !self.fds.contains_key(fd))
+            .ok_or(EMFILE)
     }
 
-    fn sys_openat(&mut self, host: &mut dyn Host, dirfd: i32, path: u32, flags: u32, mode: u32) -> SysResult {
+    fn sys_openat(
+        &mut self,
+        host: &mut dyn Host,
+        dirfd: i32,
+        path: u32,
+        flags: u32,
+        mode: u32,
+    ) -> SysResult {
         let p = self.at_path(host, dirfd, path)?;
         let fd = self.alloc_fd(0)?;
         let h = host.open(&p, open_flags(flags), mode & !self.umask)?;
         *self.handle_refs.entry(h).or_insert(0) += 1;
         let status = flags & (oflag::ACCMODE | oflag::APPEND | oflag::NONBLOCK);
-        self.fds.insert(fd, OpenFile { handle: h, status, cloexec: flags & oflag::CLOEXEC != 0, dir: None });
+        self.fds.insert(
+            fd,
+            OpenFile {
+                handle: h,
+                status,
+                cloexec: flags & oflag::CLOEXEC != 0,
+                dir: None,
+            },
+        );
         Ok(fd as u32)
     }
 
@@ -327,7 +408,13 @@ impl Process {
         let h = self.fd_handle(old)?;
         let status = self.fd(old)?.status;
         let fd = match new {
-            Some(n) if n == old => return if flags != 0 { Err(EINVAL) } else { Ok(n as u32) },
+            Some(n) if n == old => {
+                return if flags != 0 {
+                    Err(EINVAL)
+                } else {
+                    Ok(n as u32)
+                }
+            }
             Some(n) if !(0..1024).contains(&n) => return Err(EBADF),
             Some(n) => {
                 if let Some(f) = self.fds.remove(&n) {
@@ -339,7 +426,15 @@ impl Process {
             None => self.alloc_fd(0)?,
         };
         *self.handle_refs.entry(h).or_insert(0) += 1;
-        self.fds.insert(fd, OpenFile { handle: h, status, cloexec: flags & oflag::CLOEXEC != 0, dir: None });
+        self.fds.insert(
+            fd,
+            OpenFile {
+                handle: h,
+                status,
+                cloexec: flags & oflag::CLOEXEC != 0,
+                dir: None,
+            },
+        );
         Ok(fd as u32)
     }
 
@@ -356,7 +451,15 @@ impl Process {
                 let status = self.fd(fd)?.status;
                 let new = self.alloc_fd(arg as i32)?;
                 *self.handle_refs.entry(h).or_insert(0) += 1;
-                self.fds.insert(new, OpenFile { handle: h, status, cloexec: cmd == F_DUPFD_CLOEXEC, dir: None });
+                self.fds.insert(
+                    new,
+                    OpenFile {
+                        handle: h,
+                        status,
+                        cloexec: cmd == F_DUPFD_CLOEXEC,
+                        dir: None,
+                    },
+                );
                 Ok(new as u32)
             }
             F_GETFD => Ok(self.fd(fd)?.cloexec as u32),
@@ -395,7 +498,15 @@ impl Process {
         Ok(pos as u32)
     }
 
-    fn sys_llseek(&mut self, host: &mut dyn Host, fd: i32, hi: u32, lo: u32, result: u32, whence: u32) -> SysResult {
+    fn sys_llseek(
+        &mut self,
+        host: &mut dyn Host,
+        fd: i32,
+        hi: u32,
+        lo: u32,
+        result: u32,
+        whence: u32,
+    ) -> SysResult {
         let h = self.fd_handle(fd)?;
         let off = ((hi as u64) << 32 | lo as u64) as i64;
         let pos = host.seek(h, off, whence)?;
@@ -408,13 +519,26 @@ impl Process {
         host.rename(&f, &t).map(|_| 0)
     }
 
-    fn sys_renameat(&mut self, host: &mut dyn Host, d1: i32, from: u32, d2: i32, to: u32) -> SysResult {
+    fn sys_renameat(
+        &mut self,
+        host: &mut dyn Host,
+        d1: i32,
+        from: u32,
+        d2: i32,
+        to: u32,
+    ) -> SysResult {
         let f = self.at_path(host, d1, from)?;
         let t = self.at_path(host, d2, to)?;
         host.rename(&f, &t).map(|_| 0)
     }
 
-    fn sys_unlinkat(&mut self, host: &mut dyn Host, dirfd: i32, path: u32, flags: u32) -> SysResult {
+    fn sys_unlinkat(
+        &mut self,
+        host: &mut dyn Host,
+        dirfd: i32,
+        path: u32,
+        flags: u32,
+    ) -> SysResult {
         let p = self.at_path(host, dirfd, path)?;
         if flags & abi::AT_REMOVEDIR != 0 {
             host.rmdir(&p).map(|_| 0)
@@ -424,7 +548,11 @@ impl Process {
     }
 
     fn readlink_into(&mut self, host: &mut dyn Host, p: &[u8], buf: u32, size: u32) -> SysResult {
-        let target = if p == b"/proc/self/exe" { self.exe_path.clone() } else { host.readlink(p)? };
+        let target = if p == b"/proc/self/exe" {
+            self.exe_path.clone()
+        } else {
+            host.readlink(p)?
+        };
         let n = target.len().min(size as usize);
         self.put_guest(buf, &target[..n])?;
         Ok(n as u32)
@@ -444,7 +572,15 @@ impl Process {
         Ok(0)
     }
 
-    fn sys_stat(&mut self, host: &mut dyn Host, dirfd: i32, path: u32, buf: u32, flags: u32, statx: bool) -> SysResult {
+    fn sys_stat(
+        &mut self,
+        host: &mut dyn Host,
+        dirfd: i32,
+        path: u32,
+        buf: u32,
+        flags: u32,
+        statx: bool,
+    ) -> SysResult {
         let p = self.path(path)?;
         let st = if p.is_empty() && flags & abi::AT_EMPTY_PATH != 0 {
             host.fstat(self.fd_handle(dirfd)?)?
@@ -514,7 +650,17 @@ impl Process {
         addr
     }
 
-    fn sys_mmap2(&mut self, host: &mut dyn Host, addr: u32, len: u32, prot: u32, flags: u32, fd: i32, pgoff: u32) -> SysResult {
+    #[allow(clippy::too_many_arguments)] // the system call's own six arguments
+    fn sys_mmap2(
+        &mut self,
+        host: &mut dyn Host,
+        addr: u32,
+        len: u32,
+        prot: u32,
+        flags: u32,
+        fd: i32,
+        pgoff: u32,
+    ) -> SysResult {
         if len == 0 {
             return Err(EINVAL);
         }
@@ -528,10 +674,13 @@ impl Process {
             }
             self.drop_code(addr, len);
             addr
-        } else if addr != 0 && addr >= MMAP_FLOOR && self.mem.is_free(addr & !(PAGE_SIZE - 1), len) {
+        } else if addr != 0 && addr >= MMAP_FLOOR && self.mem.is_free(addr & !(PAGE_SIZE - 1), len)
+        {
             addr & !(PAGE_SIZE - 1)
         } else {
-            self.mem.find_free(len, MMAP_FLOOR, MMAP_TOP).ok_or(ENOMEM)?
+            self.mem
+                .find_free(len, MMAP_FLOOR, MMAP_TOP)
+                .ok_or(ENOMEM)?
         };
         let data = if flags & abi::MAP_ANONYMOUS == 0 {
             let h = self.fd_handle(fd)?;
@@ -602,7 +751,10 @@ impl Process {
         if flags & abi::MREMAP_MAYMOVE == 0 {
             return Err(ENOMEM);
         }
-        let at = self.mem.find_free(new_len, MMAP_FLOOR, MMAP_TOP).ok_or(ENOMEM)?;
+        let at = self
+            .mem
+            .find_free(new_len, MMAP_FLOOR, MMAP_TOP)
+            .ok_or(ENOMEM)?;
         let mut data = vec![0u8; old_len as usize];
         self.mem.protect(old, old_len, prot | perm::READ);
         self.mem.read_bytes(old, &mut data).map_err(|_| EFAULT)?;
@@ -623,7 +775,10 @@ impl Process {
     /// Nanoseconds since the virtual epoch: retired instructions times the
     /// configured period, plus time slept.
     fn virtual_ns(&self) -> u64 {
-        self.cpu.icount.wrapping_mul(self.opts.ns_per_insn).wrapping_add(self.slept_ns)
+        self.cpu
+            .icount
+            .wrapping_mul(self.opts.ns_per_insn)
+            .wrapping_add(self.slept_ns)
     }
 
     /// (seconds, nanoseconds) for a clock id.
@@ -644,7 +799,13 @@ impl Process {
         }
     }
 
-    fn sys_clock_gettime(&mut self, host: &mut dyn Host, id: u32, ts: u32, time64: bool) -> SysResult {
+    fn sys_clock_gettime(
+        &mut self,
+        host: &mut dyn Host,
+        id: u32,
+        ts: u32,
+        time64: bool,
+    ) -> SysResult {
         let (s, ns) = self.clock(host, id);
         if time64 {
             let mut b = [0u8; 16];
@@ -690,11 +851,19 @@ impl Process {
     /// Sleeping advances virtual time and returns at once.
     fn sys_nanosleep(&mut self, req: u32, time64: bool) -> SysResult {
         let (s, ns) = if time64 {
-            (self.mem.read_u64(req).map_err(|_| EFAULT)?, self.mem.read_u64(req + 8).map_err(|_| EFAULT)?)
+            (
+                self.mem.read_u64(req).map_err(|_| EFAULT)?,
+                self.mem.read_u64(req + 8).map_err(|_| EFAULT)?,
+            )
         } else {
-            (self.mem.read_u32(req).map_err(|_| EFAULT)? as u64, self.mem.read_u32(req + 4).map_err(|_| EFAULT)? as u64)
+            (
+                self.mem.read_u32(req).map_err(|_| EFAULT)? as u64,
+                self.mem.read_u32(req + 4).map_err(|_| EFAULT)? as u64,
+            )
         };
-        self.slept_ns = self.slept_ns.wrapping_add(s.wrapping_mul(1_000_000_000).wrapping_add(ns));
+        self.slept_ns = self
+            .slept_ns
+            .wrapping_add(s.wrapping_mul(1_000_000_000).wrapping_add(ns));
         Ok(0)
     }
 
@@ -707,7 +876,17 @@ impl Process {
 
     fn sys_uname(&mut self, buf: u32) -> SysResult {
         let mut b = [0u8; 390];
-        for (i, s) in [&b"Linux"[..], b"lockstep", b"6.1.0", b"#1 SMP lockstep", b"armv7l", b"(none)"].iter().enumerate() {
+        for (i, s) in [
+            &b"Linux"[..],
+            b"lockstep",
+            b"6.1.0",
+            b"#1 SMP lockstep",
+            b"armv7l",
+            b"(none)",
+        ]
+        .iter()
+        .enumerate()
+        {
             b[i * 65..i * 65 + s.len()].copy_from_slice(s);
         }
         self.put_guest(buf, &b)?;

@@ -46,7 +46,11 @@ impl Machine {
         let mut cpu = CpuState::new();
         cpu.r[13] = SP;
         cpu.r[15] = CODE;
-        Machine { cpu, mem, interp: Interp::new() }
+        Machine {
+            cpu,
+            mem,
+            interp: Interp::new(),
+        }
     }
 
     /// ARM code at `CODE`.
@@ -67,13 +71,17 @@ impl Machine {
 
     pub fn load_arm(&mut self, addr: u32, code: &[u32]) {
         for (i, w) in code.iter().enumerate() {
-            self.mem.poke_bytes(addr + 4 * i as u32, &w.to_le_bytes()).unwrap();
+            self.mem
+                .poke_bytes(addr + 4 * i as u32, &w.to_le_bytes())
+                .unwrap();
         }
     }
 
     pub fn load_thumb(&mut self, addr: u32, code: &[u16]) {
         for (i, h) in code.iter().enumerate() {
-            self.mem.poke_bytes(addr + 2 * i as u32, &h.to_le_bytes()).unwrap();
+            self.mem
+                .poke_bytes(addr + 2 * i as u32, &h.to_le_bytes())
+                .unwrap();
         }
     }
 
@@ -83,7 +91,10 @@ impl Machine {
         let limit = self.cpu.icount + n;
         let exit = self.interp.run(&mut self.cpu, &mut self.mem, limit);
         if exit == Exit::Limit {
-            assert_eq!(self.cpu.icount, limit, "Limit exit must retire exactly n instructions");
+            assert_eq!(
+                self.cpu.icount, limit,
+                "Limit exit must retire exactly n instructions"
+            );
         }
         exit
     }
