@@ -17,7 +17,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run a static ARM Linux executable (armhf/armel, ARM or Thumb-2) in
+    /// Run a static 32-bit ARM Linux executable (ARMv7: ARM, Thumb-2, VFP) in
     /// user mode: its system calls go to the host, its output to stdout.
     ///
     /// The exit status is the guest's. Time and randomness the guest sees

@@ -10,17 +10,6 @@ use sim::cpu::CpuState;
 use sim::interp::Exit;
 use sim::memory::{perm, Access, Fault, GuestMemory};
 
-/// The word at DATA + off after `fill`: its bytes are off, off+1, ...
-fn pattern(off: u32) -> u32 {
-    u32::from_le_bytes([off as u8, (off + 1) as u8, (off + 2) as u8, (off + 3) as u8])
-}
-
-/// Fills the first 256 bytes of the data page with their own offsets.
-fn fill(mem: &mut GuestMemory) {
-    let bytes: Vec<u8> = (0..=255u8).collect();
-    mem.write_bytes(DATA, &bytes).unwrap();
-}
-
 /// Runs one load/store with r0..r4 preset over a filled data page.
 fn ldst1(word: u32, regs: &[u32]) -> (CpuState, GuestMemory) {
     let (cpu, mem, exit) = run_arm(&[word], 1, |c, m| {

@@ -158,7 +158,8 @@ fn mrs_msr_apsr() {
         set_flags(c, N | C | Q);
         c.ge = 0b1010;
     });
-    assert_eq!(cpu.r[0] & 0xf80f_0000, 0xa80a_0000);
+    // B9.3.9: in User mode the mode bits (0b10000) read back; T/IT/J are 0.
+    assert_eq!(cpu.r[0], 0xa80a_0010);
     // msr apsr_nzcvq, r1: GE untouched
     let (cpu, _, _) = run_arm(&[0xe128f001], 1, |c, _| {
         c.r[1] = 0xf80f_0000;

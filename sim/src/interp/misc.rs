@@ -51,7 +51,9 @@ impl Exec<'_> {
             // SPSR does not exist in user mode.
             return Err(Trap::Undefined);
         }
-        let v = self.cpu.cpsr() & 0xf80f_0000;
+        // B9.3.9: in User mode the execution state bits (IT, J, T) read
+        // as zero; the flags, GE, E/A/I/F and the mode bits are visible.
+        let v = self.cpu.cpsr() & 0xf80f_03df;
         self.set_reg(a.rd, v);
         Ok(Flow::Next)
     }

@@ -87,7 +87,7 @@ impl Process {
                 .and_then(|p| host.mkdir(&p, a[1] & !self.umask))
                 .map(|_| 0),
             40 => self.path(a[0]).and_then(|p| host.rmdir(&p)).map(|_| 0),
-            41 => self.sys_dup(a[0] as i32, None, 0),
+            41 => self.sys_dup(host, a[0] as i32, None, 0),
             45 => Ok(self.sys_brk(a[0])),
             54 => self.sys_ioctl(host, a[0] as i32, a[1]),
             55 | 221 => self.sys_fcntl(a[0] as i32, a[1], a[2]),
@@ -96,8 +96,8 @@ impl Process {
                 self.umask = a[0] & 0o777;
                 Ok(old)
             }
-            63 => self.sys_dup(a[0] as i32, Some(a[1] as i32), 0),
-            358 => self.sys_dup(a[0] as i32, Some(a[1] as i32), a[2]),
+            63 => self.sys_dup(host, a[0] as i32, Some(a[1] as i32), 0),
+            358 => self.sys_dup(host, a[0] as i32, Some(a[1] as i32), a[2]),
             64 => Ok(PID - 1),
             65 => Ok(PID),
             78 => self.sys_gettimeofday(host, a[0]),
@@ -355,18 +355,23 @@ impl Process {
         let p = self.at_path(host, dirfd, path)?;
         let fd = self.alloc_fd(0)?;
         let h = host.open(&p, open_flags(flags), mode & !self.umask)?;
-        *self.handle_refs.entry(h).or_insert(0) += 1;
         let status = flags & (oflag::ACCMODE | oflag::APPEND | oflag::NONBLOCK);
+        self.install_fd(fd, h, status, flags & oflag::CLOEXEC != 0);
+        Ok(fd as u32)
+    }
+
+    /// Points guest descriptor `fd` (free) at host handle `h`.
+    fn install_fd(&mut self, fd: i32, h: u64, status: u32, cloexec: bool) {
+        *self.handle_refs.entry(h).or_insert(0) += 1;
         self.fds.insert(
             fd,
             OpenFile {
                 handle: h,
                 status,
-                cloexec: flags & oflag::CLOEXEC != 0,
+                cloexec,
                 dir: None,
             },
         );
-        Ok(fd as u32)
     }
 
     /// Files and the standard streams never block here: every requested
@@ -404,9 +409,15 @@ impl Process {
         Ok(0)
     }
 
-    fn sys_dup(&mut self, old: i32, new: Option<i32>, flags: u32) -> SysResult {
-        let h = self.fd_handle(old)?;
-        let status = self.fd(old)?.status;
+    fn sys_dup(
+        &mut self,
+        host: &mut dyn Host,
+        old: i32,
+        new: Option<i32>,
+        flags: u32,
+    ) -> SysResult {
+        let f = self.fd(old)?;
+        let (h, status) = (f.handle, f.status);
         let fd = match new {
             Some(n) if n == old => {
                 return if flags != 0 {
@@ -417,24 +428,13 @@ impl Process {
             }
             Some(n) if !(0..1024).contains(&n) => return Err(EBADF),
             Some(n) => {
-                if let Some(f) = self.fds.remove(&n) {
-                    let r = self.handle_refs.entry(f.handle).or_insert(1);
-                    *r -= 1;
-                }
+                // dup2 closes the target first, silently.
+                let _ = self.sys_close(host, n);
                 n
             }
             None => self.alloc_fd(0)?,
         };
-        *self.handle_refs.entry(h).or_insert(0) += 1;
-        self.fds.insert(
-            fd,
-            OpenFile {
-                handle: h,
-                status,
-                cloexec: flags & oflag::CLOEXEC != 0,
-                dir: None,
-            },
-        );
+        self.install_fd(fd, h, status, flags & oflag::CLOEXEC != 0);
         Ok(fd as u32)
     }
 
@@ -450,16 +450,7 @@ impl Process {
                 let h = self.fd_handle(fd)?;
                 let status = self.fd(fd)?.status;
                 let new = self.alloc_fd(arg as i32)?;
-                *self.handle_refs.entry(h).or_insert(0) += 1;
-                self.fds.insert(
-                    new,
-                    OpenFile {
-                        handle: h,
-                        status,
-                        cloexec: cmd == F_DUPFD_CLOEXEC,
-                        dir: None,
-                    },
-                );
+                self.install_fd(new, h, status, cmd == F_DUPFD_CLOEXEC);
                 Ok(new as u32)
             }
             F_GETFD => Ok(self.fd(fd)?.cloexec as u32),

@@ -128,6 +128,17 @@ pub fn set_flags(cpu: &mut CpuState, f: u32) {
     cpu.write_apsr(f, 8);
 }
 
+/// The word at DATA + off after `fill`: its bytes are off, off+1, ...
+pub fn pattern(off: u32) -> u32 {
+    u32::from_le_bytes([off as u8, (off + 1) as u8, (off + 2) as u8, (off + 3) as u8])
+}
+
+/// Fills the first 256 bytes of the data page with their own offsets.
+pub fn fill(mem: &mut GuestMemory) {
+    let bytes: Vec<u8> = (0..=255u8).collect();
+    mem.write_bytes(DATA, &bytes).unwrap();
+}
+
 /// Runs `n` ARM instructions from `CODE` after `setup`.
 pub fn run_arm(
     code: &[u32],
