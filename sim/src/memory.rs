@@ -100,6 +100,24 @@ impl GuestMemory {
         })
     }
 
+    /// A copy of every mapped page and its permissions (fork). Code marks
+    /// are not copied: the copy starts with no predecoded blocks.
+    pub fn try_clone(&self) -> Result<Self, MemError> {
+        let mut m = GuestMemory::new()?;
+        for (p, &pm) in self.perms.iter().enumerate() {
+            let pm = pm & perm::RWX;
+            if pm == 0 {
+                continue;
+            }
+            m.perms[p] = pm;
+            let a = (p as u32) << PAGE_SHIFT;
+            // SAFETY: both pages lie inside their reservations, which are
+            // distinct mappings.
+            unsafe { std::ptr::copy_nonoverlapping(self.ptr(a), m.ptr(a), PAGE_SIZE as usize) };
+        }
+        Ok(m)
+    }
+
     /// Host address of guest address 0, for compiled code.
     pub fn host_base(&self) -> *mut u8 {
         self.base

@@ -12,6 +12,11 @@ pub mod errno {
     pub const ENOTTY: i32 = 25;
     pub const ERANGE: i32 = 34;
     pub const ENOSYS: i32 = 38;
+    pub const ECHILD: i32 = 10;
+    pub const ESPIPE: i32 = 29;
+    pub const ENOEXEC: i32 = 8;
+    pub const EPIPE: i32 = 32;
+    pub const E2BIG: i32 = 7;
 }
 
 /// ARM's open(2) flag bits where they differ from other architectures
@@ -29,6 +34,8 @@ pub mod oflag {
 }
 
 pub const AT_FDCWD: i32 = -100;
+
+pub const SIGPIPE: i32 = 13;
 pub const AT_SYMLINK_NOFOLLOW: u32 = 0x100;
 pub const AT_REMOVEDIR: u32 = 0x200;
 pub const AT_EMPTY_PATH: u32 = 0x1000;

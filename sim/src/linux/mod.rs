@@ -6,6 +6,8 @@
 //! instruction count, and random bytes come from a seeded generator.
 
 mod abi;
+mod files;
+mod fork;
 mod host;
 mod loader;
 mod process;

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use thiserror::Error;
 
-use super::host::{DirEntry, Handle, Host};
+use super::files::{OpenFile, Shared, Target};
+use super::host::Host;
 use super::loader::{load_elf, setup_stack, LoadError, STACK_SIZE, STACK_TOP};
 use crate::cpu::CpuState;
 use crate::interp::{Exit, Interp};
@@ -96,17 +97,8 @@ pub enum SetupError {
     Memory(#[from] MemError),
 }
 
-pub(super) struct OpenFile {
-    pub handle: Handle,
-    /// The file's own flags (O_APPEND, O_NONBLOCK...) for F_GETFL.
-    pub status: u32,
-    pub cloexec: bool,
-    /// getdents64 position: the sorted entries and the next index.
-    pub dir: Option<(Vec<DirEntry>, usize)>,
-}
-
 /// splitmix64: small, fast, and enough for seeded guest randomness.
-pub(super) struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
     pub fn next(&mut self) -> u64 {
@@ -133,15 +125,25 @@ pub struct Process {
     pub(super) brk_start: u32,
     pub(super) brk: u32,
     pub(super) fds: BTreeMap<i32, OpenFile>,
-    /// How many guest descriptors share each host handle (dup).
-    pub(super) handle_refs: BTreeMap<Handle, u32>,
+    /// Kernel-wide state shared with forked children.
+    pub(super) shared: Shared,
+    pub(super) pid: u32,
+    pub(super) ppid: u32,
+    /// Exited children not yet waited for: pid to wait status.
+    pub(super) zombies: BTreeMap<u32, i32>,
+    /// Instructions retired by children (they run while the parent waits).
+    pub children_icount: u64,
+    /// The instruction limit of the current run, inherited by children.
+    pub(super) limit: u64,
+    /// A signal raised by the last system call (SIGPIPE).
+    pub(super) pending_signal: Option<i32>,
     pub(super) rng: Rng,
     /// Virtual time slept (nanosleep), added to the icount clock.
     pub(super) slept_ns: u64,
     pub(super) umask: u32,
     pub(super) exe_path: Vec<u8>,
-    warned: BTreeSet<u32>,
-    notices: Vec<String>,
+    pub(super) warned: BTreeSet<u32>,
+    pub(super) notices: Vec<String>,
 }
 
 /// Lowest address mmap hands out: keeps 1 GiB above the image for brk.
@@ -167,40 +169,40 @@ impl Process {
         let mut random = [0u8; 16];
         rng.fill(&mut random);
         setup_stack(&mut mem, &mut cpu, &loaded, argv, envp, random, PID);
-        let mut fds = BTreeMap::new();
-        let mut handle_refs = BTreeMap::new();
-        for (fd, h) in host.std_handles().into_iter().enumerate() {
-            fds.insert(
-                fd as i32,
-                OpenFile {
-                    handle: h,
-                    status: 0,
-                    cloexec: false,
-                    dir: None,
-                },
-            );
-            *handle_refs.entry(h).or_insert(0) += 1;
-        }
-        Ok(Process {
+        let mut p = Process {
             cpu,
             mem,
             interp: Interp::new(),
             opts,
             brk_start: loaded.brk,
             brk: loaded.brk,
-            fds,
-            handle_refs,
+            fds: BTreeMap::new(),
+            shared: Shared {
+                next_pid: PID + 1,
+                ..Shared::default()
+            },
+            pid: PID,
+            ppid: PID - 1,
+            zombies: BTreeMap::new(),
+            children_icount: 0,
+            limit: u64::MAX,
+            pending_signal: None,
             rng,
             slept_ns: 0,
             umask: 0o022,
             exe_path,
             warned: BTreeSet::new(),
             notices: Vec::new(),
-        })
+        };
+        for (fd, h) in host.std_handles().into_iter().enumerate() {
+            p.install_fd(fd as i32, Target::Host(h), [0, 1, 1][fd], false);
+        }
+        Ok(p)
     }
 
     /// Runs until the process exits or `limit` instructions have retired.
     pub fn run(&mut self, host: &mut dyn Host, limit: u64) -> Result<RunEnd, RunError> {
+        self.limit = limit;
         loop {
             match self.interp.run(&mut self.cpu, &mut self.mem, limit) {
                 Exit::Limit => return Ok(RunEnd::Limit),

@@ -2,8 +2,9 @@
 //! arguments, r0 the result or -errno).
 
 use super::abi::{self, errno::*, oflag};
+use super::files::{Target, WriteError};
 use super::host::{FileStat, Host, OpenFlags};
-use super::process::{OpenFile, Process, RunEnd, MMAP_FLOOR, MMAP_TOP, PID};
+use super::process::{Process, RunEnd, MMAP_FLOOR, MMAP_TOP, PID};
 use crate::memory::{perm, PAGE_SIZE};
 
 type SysResult = Result<u32, i32>;
@@ -64,7 +65,7 @@ impl Process {
                 .and_then(|p| host.chmod(&p, a[1]))
                 .map(|_| 0),
             19 => self.sys_lseek(host, a[0] as i32, a[1] as i32 as i64, a[2]),
-            20 | 224 => Ok(PID),
+            20 | 224 => Ok(self.pid),
             24 | 47 | 49 | 50 | 199 | 200 | 201 | 202 => Ok(PID),
             // Credentials: one user, and changing to it always succeeds.
             23 | 46 | 206 | 208 | 210 | 213 | 214 => Ok(0),
@@ -89,7 +90,7 @@ impl Process {
             40 => self.path(a[0]).and_then(|p| host.rmdir(&p)).map(|_| 0),
             41 => self.sys_dup(host, a[0] as i32, None, 0),
             45 => Ok(self.sys_brk(a[0])),
-            54 => self.sys_ioctl(host, a[0] as i32, a[1]),
+            54 => self.sys_ioctl(a[0] as i32),
             55 | 221 => self.sys_fcntl(a[0] as i32, a[1], a[2]),
             60 => {
                 let old = self.umask;
@@ -98,7 +99,7 @@ impl Process {
             }
             63 => self.sys_dup(host, a[0] as i32, Some(a[1] as i32), 0),
             358 => self.sys_dup(host, a[0] as i32, Some(a[1] as i32), a[2]),
-            64 => Ok(PID - 1),
+            64 => Ok(self.ppid),
             65 => Ok(PID),
             78 => self.sys_gettimeofday(host, a[0]),
             85 => self.sys_readlink(host, a[0], a[1], a[2]),
@@ -147,13 +148,12 @@ impl Process {
                 false,
             ),
             197 => self
-                .fd_handle(a[0] as i32)
-                .and_then(|h| host.fstat(h))
+                .fd_stat(host, a[0] as i32)
                 .and_then(|s| self.put_stat(a[1], &s, false)),
             217 => self.sys_getdents64(host, a[0] as i32, a[1], a[2]),
             220 => Ok(0),
             240 => self.sys_futex(a[0], a[1], a[2]),
-            256 => Ok(PID),
+            256 => Ok(self.pid),
             263 | 403 => self.sys_clock_gettime(host, a[0], a[1], nr == 403),
             264 | 406 => self.sys_clock_getres(a[1], nr == 406),
             265 | 407 => self.sys_nanosleep(a[2], nr == 407),
@@ -192,11 +192,12 @@ impl Process {
             397 => self.sys_stat(host, a[0] as i32, a[1], a[4], a[2], true),
             // rseq: glibc copes with its absence, as it does under qemu.
             398 => Err(ENOSYS),
-            // fork, vfork, clone, execve, wait4, pipe: one process only.
-            2 | 190 | 120 | 11 | 114 | 42 | 359 => {
-                self.warn_once(nr, "(process creation and pipes are not supported)");
-                Err(ENOSYS)
-            }
+            2 | 190 => self.sys_clone(host, 0, 0, 0, 0, 0),
+            120 => self.sys_clone(host, a[0], a[1], a[2], a[3], a[4]),
+            11 => self.sys_execve(host, a[0], a[1], a[2]),
+            114 => self.sys_wait4(a[0] as i32, a[1], a[2]),
+            42 => self.sys_pipe(a[0], 0),
+            359 => self.sys_pipe(a[0], a[1]),
             0xf0002 => self.sys_cacheflush(a[0], a[1]),
             0xf0005 => {
                 self.cpu.tpidruro = a[0];
@@ -207,19 +208,14 @@ impl Process {
                 Err(ENOSYS)
             }
         };
+        if let Some(sig) = self.pending_signal.take() {
+            return Some(RunEnd::Signaled(sig));
+        }
         self.cpu.r[0] = match r {
             Ok(v) => v,
             Err(e) => (-e) as u32,
         };
         None
-    }
-
-    fn fd(&self, fd: i32) -> Result<&OpenFile, i32> {
-        self.fds.get(&fd).ok_or(EBADF)
-    }
-
-    fn fd_handle(&self, fd: i32) -> Result<u64, i32> {
-        self.fd(fd).map(|f| f.handle)
     }
 
     fn path(&self, addr: u32) -> Result<Vec<u8>, i32> {
@@ -260,17 +256,29 @@ impl Process {
     }
 
     fn sys_read(&mut self, host: &mut dyn Host, fd: i32, buf: u32, len: u32) -> SysResult {
-        let h = self.fd_handle(fd)?;
         let mut data = vec![0u8; len.min(1 << 24) as usize];
-        let n = host.read(h, &mut data)?;
+        let n = self.read_fd(host, fd, &mut data)?;
         self.put_guest(buf, &data[..n])?;
         Ok(n as u32)
     }
 
     fn sys_write(&mut self, host: &mut dyn Host, fd: i32, buf: u32, len: u32) -> SysResult {
-        let h = self.fd_handle(fd)?;
+        self.fd(fd)?;
         let data = self.guest_buf(buf, len.min(1 << 24))?;
-        Ok(host.write(h, &data)? as u32)
+        self.write_data(host, fd, &data)
+    }
+
+    /// A write to a pipe nobody reads raises SIGPIPE, whose default action
+    /// ends the process.
+    fn write_data(&mut self, host: &mut dyn Host, fd: i32, data: &[u8]) -> SysResult {
+        match self.write_fd(host, fd, data) {
+            Ok(n) => Ok(n as u32),
+            Err(WriteError::Errno(e)) => Err(e),
+            Err(WriteError::BrokenPipe) => {
+                self.pending_signal = Some(abi::SIGPIPE);
+                Err(EPIPE)
+            }
+        }
     }
 
     fn sys_pread(
@@ -315,20 +323,20 @@ impl Process {
     }
 
     fn sys_writev(&mut self, host: &mut dyn Host, fd: i32, iov: u32, cnt: u32) -> SysResult {
-        let h = self.fd_handle(fd)?;
+        self.fd(fd)?;
         let mut data = Vec::new();
         for (base, len) in self.iovecs(iov, cnt)? {
             data.extend(self.guest_buf(base, len)?);
         }
-        Ok(host.write(h, &data)? as u32)
+        self.write_data(host, fd, &data)
     }
 
     fn sys_readv(&mut self, host: &mut dyn Host, fd: i32, iov: u32, cnt: u32) -> SysResult {
-        let h = self.fd_handle(fd)?;
+        self.fd(fd)?;
         let mut total = 0u32;
         for (base, len) in self.iovecs(iov, cnt)? {
             let mut data = vec![0u8; len as usize];
-            let n = host.read(h, &mut data)?;
+            let n = self.read_fd(host, fd, &mut data)?;
             self.put_guest(base, &data[..n])?;
             total += n as u32;
             if n < len as usize {
@@ -336,12 +344,6 @@ impl Process {
             }
         }
         Ok(total)
-    }
-
-    fn alloc_fd(&self, from: i32) -> Result<i32, i32> {
-        (from..1024)
-            .find(|fd| !self.fds.contains_key(fd))
-            .ok_or(EMFILE)
     }
 
     fn sys_openat(
@@ -356,22 +358,8 @@ impl Process {
         let fd = self.alloc_fd(0)?;
         let h = host.open(&p, open_flags(flags), mode & !self.umask)?;
         let status = flags & (oflag::ACCMODE | oflag::APPEND | oflag::NONBLOCK);
-        self.install_fd(fd, h, status, flags & oflag::CLOEXEC != 0);
+        self.install_fd(fd, Target::Host(h), status, flags & oflag::CLOEXEC != 0);
         Ok(fd as u32)
-    }
-
-    /// Points guest descriptor `fd` (free) at host handle `h`.
-    fn install_fd(&mut self, fd: i32, h: u64, status: u32, cloexec: bool) {
-        *self.handle_refs.entry(h).or_insert(0) += 1;
-        self.fds.insert(
-            fd,
-            OpenFile {
-                handle: h,
-                status,
-                cloexec,
-                dir: None,
-            },
-        );
     }
 
     /// Files and the standard streams never block here: every requested
@@ -387,10 +375,9 @@ impl Process {
             let events = self.mem.read_u16(at + 4).map_err(|_| EFAULT)?;
             let revents = if fd < 0 {
                 0
-            } else if self.fds.contains_key(&fd) {
-                events & (POLLIN | POLLOUT)
             } else {
-                POLLNVAL
+                self.ready(fd, events & (POLLIN | POLLOUT))
+                    .unwrap_or(POLLNVAL)
             };
             self.put_guest(at + 6, &revents.to_le_bytes())?;
             ready += (revents != 0) as u32;
@@ -399,14 +386,7 @@ impl Process {
     }
 
     fn sys_close(&mut self, host: &mut dyn Host, fd: i32) -> SysResult {
-        let f = self.fds.remove(&fd).ok_or(EBADF)?;
-        let refs = self.handle_refs.entry(f.handle).or_insert(1);
-        *refs -= 1;
-        if *refs == 0 {
-            self.handle_refs.remove(&f.handle);
-            host.close(f.handle);
-        }
-        Ok(0)
+        self.close_fd(host, fd).map(|_| 0)
     }
 
     fn sys_dup(
@@ -417,7 +397,7 @@ impl Process {
         flags: u32,
     ) -> SysResult {
         let f = self.fd(old)?;
-        let (h, status) = (f.handle, f.status);
+        let (target, status) = (f.target, f.status);
         let fd = match new {
             Some(n) if n == old => {
                 return if flags != 0 {
@@ -434,7 +414,7 @@ impl Process {
             }
             None => self.alloc_fd(0)?,
         };
-        self.install_fd(fd, h, status, flags & oflag::CLOEXEC != 0);
+        self.install_fd(fd, target, status, flags & oflag::CLOEXEC != 0);
         Ok(fd as u32)
     }
 
@@ -447,10 +427,10 @@ impl Process {
         const F_DUPFD_CLOEXEC: u32 = 1030;
         match cmd {
             F_DUPFD | F_DUPFD_CLOEXEC => {
-                let h = self.fd_handle(fd)?;
-                let status = self.fd(fd)?.status;
+                let f = self.fd(fd)?;
+                let (target, status) = (f.target, f.status);
                 let new = self.alloc_fd(arg as i32)?;
-                self.install_fd(new, h, status, cmd == F_DUPFD_CLOEXEC);
+                self.install_fd(new, target, status, cmd == F_DUPFD_CLOEXEC);
                 Ok(new as u32)
             }
             F_GETFD => Ok(self.fd(fd)?.cloexec as u32),
@@ -468,16 +448,11 @@ impl Process {
         }
     }
 
-    fn sys_ioctl(&mut self, host: &mut dyn Host, fd: i32, req: u32) -> SysResult {
-        const TCGETS: u32 = 0x5401;
-        const TIOCGWINSZ: u32 = 0x5413;
-        let h = self.fd_handle(fd)?;
-        match req {
-            // Terminal queries answer "not a terminal" unless the host
-            // says otherwise; the answer only changes buffering.
-            TCGETS | TIOCGWINSZ if host.isatty(h) => Err(ENOTTY),
-            _ => Err(ENOTTY),
-        }
+    /// Nothing is a terminal: the answer only changes how the guest
+    /// buffers its output, and must not depend on how we were started.
+    fn sys_ioctl(&mut self, fd: i32) -> SysResult {
+        self.fd(fd)?;
+        Err(ENOTTY)
     }
 
     fn sys_lseek(&mut self, host: &mut dyn Host, fd: i32, off: i64, whence: u32) -> SysResult {
@@ -554,6 +529,19 @@ impl Process {
         self.readlink_into(host, &p, buf, size)
     }
 
+    /// fstat of a descriptor; pipes are FIFOs.
+    fn fd_stat(&mut self, host: &mut dyn Host, fd: i32) -> Result<FileStat, i32> {
+        match self.fd(fd)?.target {
+            Target::Host(h) => host.fstat(h),
+            _ => Ok(FileStat {
+                mode: 0o010600,
+                nlink: 1,
+                blksize: 4096,
+                ..Default::default()
+            }),
+        }
+    }
+
     fn put_stat(&mut self, addr: u32, s: &FileStat, statx: bool) -> SysResult {
         if statx {
             self.put_guest(addr, &abi::statx_bytes(s))?;
@@ -574,7 +562,7 @@ impl Process {
     ) -> SysResult {
         let p = self.path(path)?;
         let st = if p.is_empty() && flags & abi::AT_EMPTY_PATH != 0 {
-            host.fstat(self.fd_handle(dirfd)?)?
+            self.fd_stat(host, dirfd)?
         } else {
             let p = self.at_path(host, dirfd, path)?;
             host.stat(&p, flags & abi::AT_SYMLINK_NOFOLLOW == 0)?
@@ -960,6 +948,15 @@ impl Process {
 
     /// kill/tgkill: a signal to ourselves ends the process the way Linux's
     /// default action would (abort() raises SIGABRT).
+    fn sys_pipe(&mut self, fds: u32, flags: u32) -> SysResult {
+        let (r, w) = self.new_pipe(flags)?;
+        let mut b = [0u8; 8];
+        abi::put32(&mut b, 0, r as u32);
+        abi::put32(&mut b, 4, w as u32);
+        self.put_guest(fds, &b)?;
+        Ok(0)
+    }
+
     fn sys_kill(&mut self, pid: u32, sig: u32) -> Option<RunEnd> {
         if (pid == PID || pid == 0) && sig != 0 {
             return Some(RunEnd::Signaled(sig as i32));
