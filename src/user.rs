@@ -64,6 +64,9 @@ fn run(
         let secs = wall.as_secs_f64();
         eprintln!("--- lockstep statistics ---");
         eprintln!("instructions retired: {icount}");
+        if proc.children_icount > 0 {
+            eprintln!("  in child processes: {}", proc.children_icount);
+        }
         eprintln!("wall time:            {secs:.3} s");
         eprintln!(
             "speed:                {:.1} MIPS",
