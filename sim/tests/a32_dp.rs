@@ -30,253 +30,59 @@ fn check_shifts(cases: &[Shift]) {
 /// A8.4.1 constant shifts: LSL #0 keeps C; LSR/ASR #32 are encoded as 0;
 /// ROR #0 is RRX.
 #[test]
+#[rustfmt::skip]
 fn immediate_shifts_and_carry_out() {
     check_shifts(&[
         // movs r0, r1 (LSL #0): carry unchanged, both ways
-        Shift {
-            word: 0xe1b00001,
-            r1: 0x8000_0001,
-            r2: 0,
-            c_in: true,
-            result: 0x8000_0001,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00001,
-            r1: 0x8000_0001,
-            r2: 0,
-            c_in: false,
-            result: 0x8000_0001,
-            c_out: false,
-        },
+        Shift { word: 0xe1b00001, r1: 0x8000_0001, r2: 0, c_in: true, result: 0x8000_0001, c_out: true },
+        Shift { word: 0xe1b00001, r1: 0x8000_0001, r2: 0, c_in: false, result: 0x8000_0001, c_out: false },
         // lsls r0, r1, #1: carry = bit 31
-        Shift {
-            word: 0xe1b00081,
-            r1: 0x8000_0001,
-            r2: 0,
-            c_in: false,
-            result: 2,
-            c_out: true,
-        },
+        Shift { word: 0xe1b00081, r1: 0x8000_0001, r2: 0, c_in: false, result: 2, c_out: true },
         // lsls r0, r1, #31: carry = bit 1
-        Shift {
-            word: 0xe1b00f81,
-            r1: 0x0000_0003,
-            r2: 0,
-            c_in: false,
-            result: 0x8000_0000,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00f81,
-            r1: 0x0000_0001,
-            r2: 0,
-            c_in: true,
-            result: 0x8000_0000,
-            c_out: false,
-        },
+        Shift { word: 0xe1b00f81, r1: 0x0000_0003, r2: 0, c_in: false, result: 0x8000_0000, c_out: true },
+        Shift { word: 0xe1b00f81, r1: 0x0000_0001, r2: 0, c_in: true, result: 0x8000_0000, c_out: false },
         // lsrs r0, r1, #1: carry = bit 0
-        Shift {
-            word: 0xe1b000a1,
-            r1: 0x8000_0001,
-            r2: 0,
-            c_in: false,
-            result: 0x4000_0000,
-            c_out: true,
-        },
+        Shift { word: 0xe1b000a1, r1: 0x8000_0001, r2: 0, c_in: false, result: 0x4000_0000, c_out: true },
         // lsrs r0, r1, #32: result 0, carry = bit 31
-        Shift {
-            word: 0xe1b00021,
-            r1: 0x8000_0000,
-            r2: 0,
-            c_in: false,
-            result: 0,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00021,
-            r1: 0x7fff_ffff,
-            r2: 0,
-            c_in: true,
-            result: 0,
-            c_out: false,
-        },
+        Shift { word: 0xe1b00021, r1: 0x8000_0000, r2: 0, c_in: false, result: 0, c_out: true },
+        Shift { word: 0xe1b00021, r1: 0x7fff_ffff, r2: 0, c_in: true, result: 0, c_out: false },
         // asrs r0, r1, #5
-        Shift {
-            word: 0xe1b002c1,
-            r1: 0x8000_0010,
-            r2: 0,
-            c_in: false,
-            result: 0xfc00_0000,
-            c_out: true,
-        },
+        Shift { word: 0xe1b002c1, r1: 0x8000_0010, r2: 0, c_in: false, result: 0xfc00_0000, c_out: true },
         // asrs r0, r1, #32: all sign bits, carry = bit 31
-        Shift {
-            word: 0xe1b00041,
-            r1: 0x8000_0000,
-            r2: 0,
-            c_in: false,
-            result: 0xffff_ffff,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00041,
-            r1: 0x7fff_ffff,
-            r2: 0,
-            c_in: true,
-            result: 0,
-            c_out: false,
-        },
+        Shift { word: 0xe1b00041, r1: 0x8000_0000, r2: 0, c_in: false, result: 0xffff_ffff, c_out: true },
+        Shift { word: 0xe1b00041, r1: 0x7fff_ffff, r2: 0, c_in: true, result: 0, c_out: false },
         // rors r0, r1, #4: carry = bit 3
-        Shift {
-            word: 0xe1b00261,
-            r1: 0x0000_0018,
-            r2: 0,
-            c_in: false,
-            result: 0x8000_0001,
-            c_out: true,
-        },
+        Shift { word: 0xe1b00261, r1: 0x0000_0018, r2: 0, c_in: false, result: 0x8000_0001, c_out: true },
         // rrxs r0, r1: C enters bit 31, bit 0 leaves into C
-        Shift {
-            word: 0xe1b00061,
-            r1: 0x0000_0003,
-            r2: 0,
-            c_in: true,
-            result: 0x8000_0001,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00061,
-            r1: 0x0000_0002,
-            r2: 0,
-            c_in: false,
-            result: 0x0000_0001,
-            c_out: false,
-        },
+        Shift { word: 0xe1b00061, r1: 0x0000_0003, r2: 0, c_in: true, result: 0x8000_0001, c_out: true },
+        Shift { word: 0xe1b00061, r1: 0x0000_0002, r2: 0, c_in: false, result: 0x0000_0001, c_out: false },
     ]);
 }
 
 /// A8.4.2 register-controlled shifts: only Rs[7:0] counts; 0 leaves the
 /// value and C alone; 32 and beyond have their own results.
 #[test]
+#[rustfmt::skip]
 fn register_shifts_by_0_32_and_beyond() {
     check_shifts(&[
         // lsls r0, r1, r2
-        Shift {
-            word: 0xe1b00211,
-            r1: 0x8000_0001,
-            r2: 0,
-            c_in: true,
-            result: 0x8000_0001,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00211,
-            r1: 0x8000_0001,
-            r2: 0x100,
-            c_in: false,
-            result: 0x8000_0001,
-            c_out: false,
-        },
-        Shift {
-            word: 0xe1b00211,
-            r1: 0x0000_0003,
-            r2: 31,
-            c_in: false,
-            result: 0x8000_0000,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00211,
-            r1: 0x0000_0001,
-            r2: 32,
-            c_in: false,
-            result: 0,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00211,
-            r1: 0xffff_ffff,
-            r2: 33,
-            c_in: true,
-            result: 0,
-            c_out: false,
-        },
+        Shift { word: 0xe1b00211, r1: 0x8000_0001, r2: 0, c_in: true, result: 0x8000_0001, c_out: true },
+        Shift { word: 0xe1b00211, r1: 0x8000_0001, r2: 0x100, c_in: false, result: 0x8000_0001, c_out: false },
+        Shift { word: 0xe1b00211, r1: 0x0000_0003, r2: 31, c_in: false, result: 0x8000_0000, c_out: true },
+        Shift { word: 0xe1b00211, r1: 0x0000_0001, r2: 32, c_in: false, result: 0, c_out: true },
+        Shift { word: 0xe1b00211, r1: 0xffff_ffff, r2: 33, c_in: true, result: 0, c_out: false },
         // lsrs r0, r1, r2
-        Shift {
-            word: 0xe1b00231,
-            r1: 0x8000_0000,
-            r2: 32,
-            c_in: false,
-            result: 0,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00231,
-            r1: 0xffff_ffff,
-            r2: 33,
-            c_in: true,
-            result: 0,
-            c_out: false,
-        },
-        Shift {
-            word: 0xe1b00231,
-            r1: 0xffff_ffff,
-            r2: 0xff,
-            c_in: true,
-            result: 0,
-            c_out: false,
-        },
+        Shift { word: 0xe1b00231, r1: 0x8000_0000, r2: 32, c_in: false, result: 0, c_out: true },
+        Shift { word: 0xe1b00231, r1: 0xffff_ffff, r2: 33, c_in: true, result: 0, c_out: false },
+        Shift { word: 0xe1b00231, r1: 0xffff_ffff, r2: 0xff, c_in: true, result: 0, c_out: false },
         // asrs r0, r1, r2
-        Shift {
-            word: 0xe1b00251,
-            r1: 0x8000_0000,
-            r2: 32,
-            c_in: false,
-            result: 0xffff_ffff,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00251,
-            r1: 0x8000_0000,
-            r2: 200,
-            c_in: false,
-            result: 0xffff_ffff,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00251,
-            r1: 0x4000_0000,
-            r2: 40,
-            c_in: true,
-            result: 0,
-            c_out: false,
-        },
+        Shift { word: 0xe1b00251, r1: 0x8000_0000, r2: 32, c_in: false, result: 0xffff_ffff, c_out: true },
+        Shift { word: 0xe1b00251, r1: 0x8000_0000, r2: 200, c_in: false, result: 0xffff_ffff, c_out: true },
+        Shift { word: 0xe1b00251, r1: 0x4000_0000, r2: 40, c_in: true, result: 0, c_out: false },
         // rors r0, r1, r2: 32 gives the value back with C = bit 31; 36 is 4
-        Shift {
-            word: 0xe1b00271,
-            r1: 0x8000_0001,
-            r2: 32,
-            c_in: false,
-            result: 0x8000_0001,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00271,
-            r1: 0x0000_0018,
-            r2: 36,
-            c_in: false,
-            result: 0x8000_0001,
-            c_out: true,
-        },
-        Shift {
-            word: 0xe1b00271,
-            r1: 0x0000_0018,
-            r2: 0,
-            c_in: true,
-            result: 0x0000_0018,
-            c_out: true,
-        },
+        Shift { word: 0xe1b00271, r1: 0x8000_0001, r2: 32, c_in: false, result: 0x8000_0001, c_out: true },
+        Shift { word: 0xe1b00271, r1: 0x0000_0018, r2: 36, c_in: false, result: 0x8000_0001, c_out: true },
+        Shift { word: 0xe1b00271, r1: 0x0000_0018, r2: 0, c_in: true, result: 0x0000_0018, c_out: true },
     ]);
 }
 
@@ -323,339 +129,83 @@ fn check_arith(cases: &[Arith]) {
 /// A2.2.1 AddWithCarry through every arithmetic opcode: carry is "no
 /// unsigned overflow" for additions and "no borrow" for subtractions.
 #[test]
+#[rustfmt::skip]
 fn add_sub_adc_sbc_rsb_rsc_flags() {
     check_arith(&[
         // adds r0, r1, r2
-        Arith {
-            word: 0xe0910002,
-            r1: 0x7fff_ffff,
-            r2: 1,
-            flags_in: 0,
-            result: 0x8000_0000,
-            flags_out: N | V,
-        },
-        Arith {
-            word: 0xe0910002,
-            r1: 0xffff_ffff,
-            r2: 1,
-            flags_in: 0,
-            result: 0,
-            flags_out: Z | C,
-        },
-        Arith {
-            word: 0xe0910002,
-            r1: 0x8000_0000,
-            r2: 0x8000_0000,
-            flags_in: 0,
-            result: 0,
-            flags_out: Z | C | V,
-        },
-        Arith {
-            word: 0xe0910002,
-            r1: 1,
-            r2: 2,
-            flags_in: N | Z | C | V,
-            result: 3,
-            flags_out: 0,
-        },
+        Arith { word: 0xe0910002, r1: 0x7fff_ffff, r2: 1, flags_in: 0, result: 0x8000_0000, flags_out: N | V },
+        Arith { word: 0xe0910002, r1: 0xffff_ffff, r2: 1, flags_in: 0, result: 0, flags_out: Z | C },
+        Arith { word: 0xe0910002, r1: 0x8000_0000, r2: 0x8000_0000, flags_in: 0, result: 0, flags_out: Z | C | V },
+        Arith { word: 0xe0910002, r1: 1, r2: 2, flags_in: N | Z | C | V, result: 3, flags_out: 0 },
         // subs r0, r1, r2
-        Arith {
-            word: 0xe0510002,
-            r1: 0,
-            r2: 1,
-            flags_in: 0,
-            result: 0xffff_ffff,
-            flags_out: N,
-        },
-        Arith {
-            word: 0xe0510002,
-            r1: 5,
-            r2: 5,
-            flags_in: 0,
-            result: 0,
-            flags_out: Z | C,
-        },
-        Arith {
-            word: 0xe0510002,
-            r1: 0x8000_0000,
-            r2: 1,
-            flags_in: 0,
-            result: 0x7fff_ffff,
-            flags_out: C | V,
-        },
-        Arith {
-            word: 0xe0510002,
-            r1: 0x7fff_ffff,
-            r2: 0xffff_ffff,
-            flags_in: 0,
-            result: 0x8000_0000,
-            flags_out: N | V,
-        },
+        Arith { word: 0xe0510002, r1: 0, r2: 1, flags_in: 0, result: 0xffff_ffff, flags_out: N },
+        Arith { word: 0xe0510002, r1: 5, r2: 5, flags_in: 0, result: 0, flags_out: Z | C },
+        Arith { word: 0xe0510002, r1: 0x8000_0000, r2: 1, flags_in: 0, result: 0x7fff_ffff, flags_out: C | V },
+        Arith { word: 0xe0510002, r1: 0x7fff_ffff, r2: 0xffff_ffff, flags_in: 0, result: 0x8000_0000, flags_out: N | V },
         // adcs r0, r1, r2: the carry adds one
-        Arith {
-            word: 0xe0b10002,
-            r1: 1,
-            r2: 2,
-            flags_in: C,
-            result: 4,
-            flags_out: 0,
-        },
-        Arith {
-            word: 0xe0b10002,
-            r1: 0xffff_ffff,
-            r2: 0,
-            flags_in: C,
-            result: 0,
-            flags_out: Z | C,
-        },
-        Arith {
-            word: 0xe0b10002,
-            r1: 0x7fff_ffff,
-            r2: 0,
-            flags_in: C,
-            result: 0x8000_0000,
-            flags_out: N | V,
-        },
-        Arith {
-            word: 0xe0b10002,
-            r1: 0xffff_ffff,
-            r2: 0,
-            flags_in: 0,
-            result: 0xffff_ffff,
-            flags_out: N,
-        },
+        Arith { word: 0xe0b10002, r1: 1, r2: 2, flags_in: C, result: 4, flags_out: 0 },
+        Arith { word: 0xe0b10002, r1: 0xffff_ffff, r2: 0, flags_in: C, result: 0, flags_out: Z | C },
+        Arith { word: 0xe0b10002, r1: 0x7fff_ffff, r2: 0, flags_in: C, result: 0x8000_0000, flags_out: N | V },
+        Arith { word: 0xe0b10002, r1: 0xffff_ffff, r2: 0, flags_in: 0, result: 0xffff_ffff, flags_out: N },
         // sbcs r0, r1, r2: carry clear borrows one more
-        Arith {
-            word: 0xe0d10002,
-            r1: 5,
-            r2: 3,
-            flags_in: C,
-            result: 2,
-            flags_out: C,
-        },
-        Arith {
-            word: 0xe0d10002,
-            r1: 5,
-            r2: 3,
-            flags_in: 0,
-            result: 1,
-            flags_out: C,
-        },
-        Arith {
-            word: 0xe0d10002,
-            r1: 3,
-            r2: 3,
-            flags_in: 0,
-            result: 0xffff_ffff,
-            flags_out: N,
-        },
-        Arith {
-            word: 0xe0d10002,
-            r1: 0x8000_0000,
-            r2: 0,
-            flags_in: 0,
-            result: 0x7fff_ffff,
-            flags_out: C | V,
-        },
+        Arith { word: 0xe0d10002, r1: 5, r2: 3, flags_in: C, result: 2, flags_out: C },
+        Arith { word: 0xe0d10002, r1: 5, r2: 3, flags_in: 0, result: 1, flags_out: C },
+        Arith { word: 0xe0d10002, r1: 3, r2: 3, flags_in: 0, result: 0xffff_ffff, flags_out: N },
+        Arith { word: 0xe0d10002, r1: 0x8000_0000, r2: 0, flags_in: 0, result: 0x7fff_ffff, flags_out: C | V },
         // rsbs r0, r1, r2: r2 - r1
-        Arith {
-            word: 0xe0710002,
-            r1: 3,
-            r2: 10,
-            flags_in: 0,
-            result: 7,
-            flags_out: C,
-        },
-        Arith {
-            word: 0xe0710002,
-            r1: 10,
-            r2: 3,
-            flags_in: C,
-            result: (-7i32) as u32,
-            flags_out: N,
-        },
+        Arith { word: 0xe0710002, r1: 3, r2: 10, flags_in: 0, result: 7, flags_out: C },
+        Arith { word: 0xe0710002, r1: 10, r2: 3, flags_in: C, result: (-7i32) as u32, flags_out: N },
         // rscs r0, r1, r2: r2 - r1 - NOT(C)
-        Arith {
-            word: 0xe0f10002,
-            r1: 3,
-            r2: 10,
-            flags_in: 0,
-            result: 6,
-            flags_out: C,
-        },
-        Arith {
-            word: 0xe0f10002,
-            r1: 3,
-            r2: 10,
-            flags_in: C,
-            result: 7,
-            flags_out: C,
-        },
-        Arith {
-            word: 0xe0f10002,
-            r1: 1,
-            r2: 0x8000_0000,
-            flags_in: C,
-            result: 0x7fff_ffff,
-            flags_out: C | V,
-        },
+        Arith { word: 0xe0f10002, r1: 3, r2: 10, flags_in: 0, result: 6, flags_out: C },
+        Arith { word: 0xe0f10002, r1: 3, r2: 10, flags_in: C, result: 7, flags_out: C },
+        Arith { word: 0xe0f10002, r1: 1, r2: 0x8000_0000, flags_in: C, result: 0x7fff_ffff, flags_out: C | V },
         // rsc r0, r1, r2: no S, flags untouched
-        Arith {
-            word: 0xe0e10002,
-            r1: 3,
-            r2: 10,
-            flags_in: N | Z,
-            result: 6,
-            flags_out: N | Z,
-        },
+        Arith { word: 0xe0e10002, r1: 3, r2: 10, flags_in: N | Z, result: 6, flags_out: N | Z },
         // add r0, r1, r2: no S, flags untouched even on overflow
-        Arith {
-            word: 0xe0810002,
-            r1: 0xffff_ffff,
-            r2: 1,
-            flags_in: N | V,
-            result: 0,
-            flags_out: N | V,
-        },
+        Arith { word: 0xe0810002, r1: 0xffff_ffff, r2: 1, flags_in: N | V, result: 0, flags_out: N | V },
     ]);
 }
 
 /// Immediate forms of the arithmetic ops (A8.8 SUB/ADD/RSB/ADC/SBC
 /// (immediate)).
 #[test]
+#[rustfmt::skip]
 fn arithmetic_immediates() {
     check_arith(&[
         // subs r0, r1, #1
-        Arith {
-            word: 0xe2510001,
-            r1: 1,
-            r2: 0,
-            flags_in: 0,
-            result: 0,
-            flags_out: Z | C,
-        },
-        Arith {
-            word: 0xe2510001,
-            r1: 0,
-            r2: 0,
-            flags_in: C,
-            result: 0xffff_ffff,
-            flags_out: N,
-        },
+        Arith { word: 0xe2510001, r1: 1, r2: 0, flags_in: 0, result: 0, flags_out: Z | C },
+        Arith { word: 0xe2510001, r1: 0, r2: 0, flags_in: C, result: 0xffff_ffff, flags_out: N },
         // adds r0, r1, #1
-        Arith {
-            word: 0xe2910001,
-            r1: 0x7fff_ffff,
-            r2: 0,
-            flags_in: 0,
-            result: 0x8000_0000,
-            flags_out: N | V,
-        },
+        Arith { word: 0xe2910001, r1: 0x7fff_ffff, r2: 0, flags_in: 0, result: 0x8000_0000, flags_out: N | V },
         // rsb r0, r1, #0 (negate)
-        Arith {
-            word: 0xe2610000,
-            r1: 5,
-            r2: 0,
-            flags_in: 0,
-            result: (-5i32) as u32,
-            flags_out: 0,
-        },
+        Arith { word: 0xe2610000, r1: 5, r2: 0, flags_in: 0, result: (-5i32) as u32, flags_out: 0 },
         // adc r0, r1, #0
-        Arith {
-            word: 0xe2a10000,
-            r1: 5,
-            r2: 0,
-            flags_in: C,
-            result: 6,
-            flags_out: C,
-        },
+        Arith { word: 0xe2a10000, r1: 5, r2: 0, flags_in: C, result: 6, flags_out: C },
         // sbc r0, r1, #0
-        Arith {
-            word: 0xe2c10000,
-            r1: 5,
-            r2: 0,
-            flags_in: 0,
-            result: 4,
-            flags_out: 0,
-        },
+        Arith { word: 0xe2c10000, r1: 5, r2: 0, flags_in: 0, result: 4, flags_out: 0 },
     ]);
 }
 
 /// A4.4.1: the compare and test instructions set flags and write nothing.
 #[test]
+#[rustfmt::skip]
 fn compares_and_tests_set_flags_only() {
     check_arith(&[
         // cmp r1, r2
-        Arith {
-            word: 0xe1510002,
-            r1: 1,
-            r2: 2,
-            flags_in: 0,
-            result: 0,
-            flags_out: N,
-        },
-        Arith {
-            word: 0xe1510002,
-            r1: 2,
-            r2: 2,
-            flags_in: 0,
-            result: 0,
-            flags_out: Z | C,
-        },
+        Arith { word: 0xe1510002, r1: 1, r2: 2, flags_in: 0, result: 0, flags_out: N },
+        Arith { word: 0xe1510002, r1: 2, r2: 2, flags_in: 0, result: 0, flags_out: Z | C },
         // cmn r1, r2
-        Arith {
-            word: 0xe1710002,
-            r1: 1,
-            r2: 0xffff_ffff,
-            flags_in: 0,
-            result: 0,
-            flags_out: Z | C,
-        },
+        Arith { word: 0xe1710002, r1: 1, r2: 0xffff_ffff, flags_in: 0, result: 0, flags_out: Z | C },
         // tst r1, r2: C and V unchanged (LSL #0)
-        Arith {
-            word: 0xe1110002,
-            r1: 0xf0,
-            r2: 0x0f,
-            flags_in: C | V,
-            result: 0,
-            flags_out: Z | C | V,
-        },
+        Arith { word: 0xe1110002, r1: 0xf0, r2: 0x0f, flags_in: C | V, result: 0, flags_out: Z | C | V },
         // teq r1, r2
-        Arith {
-            word: 0xe1310002,
-            r1: 0x8000_0000,
-            r2: 1,
-            flags_in: 0,
-            result: 0,
-            flags_out: N,
-        },
+        Arith { word: 0xe1310002, r1: 0x8000_0000, r2: 1, flags_in: 0, result: 0, flags_out: N },
         // cmp r1, #0
-        Arith {
-            word: 0xe3510000,
-            r1: 0x8000_0000,
-            r2: 0,
-            flags_in: 0,
-            result: 0,
-            flags_out: N | C,
-        },
+        Arith { word: 0xe3510000, r1: 0x8000_0000, r2: 0, flags_in: 0, result: 0, flags_out: N | C },
         // tst r1, #0x80000000: a rotated immediate sets C = bit 31
-        Arith {
-            word: 0xe3110102,
-            r1: 0x8000_0000,
-            r2: 0,
-            flags_in: 0,
-            result: 0,
-            flags_out: N | C,
-        },
+        Arith { word: 0xe3110102, r1: 0x8000_0000, r2: 0, flags_in: 0, result: 0, flags_out: N | C },
         // teq r1, r1
-        Arith {
-            word: 0xe1310001,
-            r1: 0x1234,
-            r2: 0,
-            flags_in: N,
-            result: 0,
-            flags_out: Z,
-        },
+        Arith { word: 0xe1310001, r1: 0x1234, r2: 0, flags_in: N, result: 0, flags_out: Z },
     ]);
 }
 

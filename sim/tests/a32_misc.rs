@@ -203,6 +203,13 @@ fn cp15_thread_id_registers() {
         }
     );
     assert_eq!(cpu.tpidruro, 0);
+    // mrc p15, 0, APSR_nzcv, c13, c0, 3: the top four bits become NZCV,
+    // Q is not touched
+    let (cpu, _, _) = run_arm(&[0xee1dff70], 1, |c, _| {
+        c.tpidruro = 0x9000_0000;
+        set_flags(c, Z | Q);
+    });
+    assert_eq!(flags(&cpu), N | V | Q);
     // mrc p15, 0, r0, c0, c0, 0 (MIDR)
     let (_, _, exit) = run_arm(&[0xee100f10], 1, |_, _| {});
     assert!(matches!(exit, Exit::Undefined { pc: CODE, .. }));
@@ -358,4 +365,23 @@ fn store_over_next_instruction_in_same_block() {
     assert_eq!(m.run(2), Exit::Limit);
     assert_eq!(m.cpu.r[1], 2);
     assert_eq!(m.cpu.icount, 2);
+}
+
+/// Guest memory written from outside the interpreter between two runs
+/// (a system call such as read() filling a JIT buffer) over code that has
+/// already been decoded: the next run must execute the new code.
+#[test]
+fn host_write_over_decoded_code_takes_effect() {
+    let mut m = Machine::arm(&[
+        0xe3a01001, // mov r1, #1
+        0xeafffffd, // b .-4 (back to the mov)
+    ]);
+    assert_eq!(m.run(2), Exit::Limit);
+    assert_eq!((m.cpu.r[1], m.cpu.r[15]), (1, CODE));
+    // mov r1, #2, written the way a system call writes guest memory
+    m.mem
+        .write_bytes(CODE, &0xe3a01002u32.to_le_bytes())
+        .unwrap();
+    assert_eq!(m.run(1), Exit::Limit);
+    assert_eq!(m.cpu.r[1], 2);
 }

@@ -23,584 +23,117 @@ struct P {
 const GE_IN: u32 = 0b1010;
 
 #[test]
+#[rustfmt::skip]
 fn every_parallel_add_subtract() {
     let table = [
         // sadd16 r0, r1, r2
-        P {
-            word: 0xe6110f12,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x8001_8000,
-            ge: 0b1100,
-        },
-        // sadd16 r0, r1, r2
-        P {
-            word: 0xe6110f12,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x827e_8100,
-            ge: 0b0011,
-        },
+        P { word: 0xe6110f12, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x8001_8000, ge: 0b1100 },
+        P { word: 0xe6110f12, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x827e_8100, ge: 0b0011 },
         // sasx r0, r1, r2
-        P {
-            word: 0xe6110f32,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffd_7ffe,
-            ge: 0b1100,
-        },
-        // sasx r0, r1, r2
-        P {
-            word: 0xe6110f32,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0xff81_ffff,
-            ge: 0b0000,
-        },
+        P { word: 0xe6110f32, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffd_7ffe, ge: 0b1100 },
+        P { word: 0xe6110f32, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0xff81_ffff, ge: 0b0000 },
         // ssax r0, r1, r2
-        P {
-            word: 0xe6110f52,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7fff_8004,
-            ge: 0b1100,
-        },
-        // ssax r0, r1, r2
-        P {
-            word: 0xe6110f52,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x017d_03fd,
-            ge: 0b0011,
-        },
+        P { word: 0xe6110f52, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7fff_8004, ge: 0b1100 },
+        P { word: 0xe6110f52, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x017d_03fd, ge: 0b0011 },
         // ssub16 r0, r1, r2
-        P {
-            word: 0xe6110f72,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffb_8002,
-            ge: 0b1100,
-        },
-        // ssub16 r0, r1, r2
-        P {
-            word: 0xe6110f72,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x7e80_82fc,
-            ge: 0b0000,
-        },
+        P { word: 0xe6110f72, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffb_8002, ge: 0b1100 },
+        P { word: 0xe6110f72, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x7e80_82fc, ge: 0b0000 },
         // sadd8 r0, r1, r2
-        P {
-            word: 0xe6110f92,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7f01_7f00,
-            ge: 0b1101,
-        },
-        // sadd8 r0, r1, r2
-        P {
-            word: 0xe6110f92,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x817e_8000,
-            ge: 0b0111,
-        },
+        P { word: 0xe6110f92, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7f01_7f00, ge: 0b1101 },
+        P { word: 0xe6110f92, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x817e_8000, ge: 0b0111 },
         // ssub8 r0, r1, r2
-        P {
-            word: 0xe6110ff2,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffb_8102,
-            ge: 0b1001,
-        },
-        // ssub8 r0, r1, r2
-        P {
-            word: 0xe6110ff2,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x7f80_82fc,
-            ge: 0b0100,
-        },
+        P { word: 0xe6110ff2, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffb_8102, ge: 0b1001 },
+        P { word: 0xe6110ff2, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x7f80_82fc, ge: 0b0100 },
         // qadd16 r0, r1, r2
-        P {
-            word: 0xe6210f12,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7fff_8000,
-            ge: 0b1010,
-        },
-        // qadd16 r0, r1, r2
-        P {
-            word: 0xe6210f12,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x827e_7fff,
-            ge: 0b1010,
-        },
+        P { word: 0xe6210f12, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7fff_8000, ge: 0b1010 },
+        P { word: 0xe6210f12, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x827e_7fff, ge: 0b1010 },
         // qasx r0, r1, r2
-        P {
-            word: 0xe6210f32,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffd_8000,
-            ge: 0b1010,
-        },
-        // qasx r0, r1, r2
-        P {
-            word: 0xe6210f32,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0xff81_ffff,
-            ge: 0b1010,
-        },
+        P { word: 0xe6210f32, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffd_8000, ge: 0b1010 },
+        P { word: 0xe6210f32, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0xff81_ffff, ge: 0b1010 },
         // qsax r0, r1, r2
-        P {
-            word: 0xe6210f52,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7fff_8004,
-            ge: 0b1010,
-        },
-        // qsax r0, r1, r2
-        P {
-            word: 0xe6210f52,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x8000_03fd,
-            ge: 0b1010,
-        },
+        P { word: 0xe6210f52, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7fff_8004, ge: 0b1010 },
+        P { word: 0xe6210f52, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x8000_03fd, ge: 0b1010 },
         // qsub16 r0, r1, r2
-        P {
-            word: 0xe6210f72,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffb_8002,
-            ge: 0b1010,
-        },
-        // qsub16 r0, r1, r2
-        P {
-            word: 0xe6210f72,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x8000_82fc,
-            ge: 0b1010,
-        },
+        P { word: 0xe6210f72, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffb_8002, ge: 0b1010 },
+        P { word: 0xe6210f72, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x8000_82fc, ge: 0b1010 },
         // qadd8 r0, r1, r2
-        P {
-            word: 0xe6210f92,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7f01_8000,
-            ge: 0b1010,
-        },
-        // qadd8 r0, r1, r2
-        P {
-            word: 0xe6210f92,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x817e_7f00,
-            ge: 0b1010,
-        },
+        P { word: 0xe6210f92, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7f01_8000, ge: 0b1010 },
+        P { word: 0xe6210f92, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x817e_7f00, ge: 0b1010 },
         // qsub8 r0, r1, r2
-        P {
-            word: 0xe6210ff2,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffb_8102,
-            ge: 0b1010,
-        },
-        // qsub8 r0, r1, r2
-        P {
-            word: 0xe6210ff2,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x807f_82fc,
-            ge: 0b1010,
-        },
+        P { word: 0xe6210ff2, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffb_8102, ge: 0b1010 },
+        P { word: 0xe6210ff2, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x807f_82fc, ge: 0b1010 },
         // shadd16 r0, r1, r2
-        P {
-            word: 0xe6310f12,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x4000_c000,
-            ge: 0b1010,
-        },
-        // shadd16 r0, r1, r2
-        P {
-            word: 0xe6310f12,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0xc13f_4080,
-            ge: 0b1010,
-        },
+        P { word: 0xe6310f12, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x4000_c000, ge: 0b1010 },
+        P { word: 0xe6310f12, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0xc13f_4080, ge: 0b1010 },
         // shasx r0, r1, r2
-        P {
-            word: 0xe6310f32,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x3ffe_bfff,
-            ge: 0b1010,
-        },
-        // shasx r0, r1, r2
-        P {
-            word: 0xe6310f32,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0xffc0_ffff,
-            ge: 0b1010,
-        },
+        P { word: 0xe6310f32, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x3ffe_bfff, ge: 0b1010 },
+        P { word: 0xe6310f32, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0xffc0_ffff, ge: 0b1010 },
         // shsax r0, r1, r2
-        P {
-            word: 0xe6310f52,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x3fff_c002,
-            ge: 0b1010,
-        },
-        // shsax r0, r1, r2
-        P {
-            word: 0xe6310f52,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x80be_01fe,
-            ge: 0b1010,
-        },
+        P { word: 0xe6310f52, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x3fff_c002, ge: 0b1010 },
+        P { word: 0xe6310f52, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x80be_01fe, ge: 0b1010 },
         // shsub16 r0, r1, r2
-        P {
-            word: 0xe6310f72,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x3ffd_c001,
-            ge: 0b1010,
-        },
-        // shsub16 r0, r1, r2
-        P {
-            word: 0xe6310f72,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0xbf40_c17e,
-            ge: 0b1010,
-        },
+        P { word: 0xe6310f72, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x3ffd_c001, ge: 0b1010 },
+        P { word: 0xe6310f72, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0xbf40_c17e, ge: 0b1010 },
         // shadd8 r0, r1, r2
-        P {
-            word: 0xe6310f92,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x3f00_bf00,
-            ge: 0b1010,
-        },
-        // shadd8 r0, r1, r2
-        P {
-            word: 0xe6310f92,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0xc03f_4000,
-            ge: 0b1010,
-        },
+        P { word: 0xe6310f92, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x3f00_bf00, ge: 0b1010 },
+        P { word: 0xe6310f92, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0xc03f_4000, ge: 0b1010 },
         // shsub8 r0, r1, r2
-        P {
-            word: 0xe6310ff2,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x3ffd_c001,
-            ge: 0b1010,
-        },
-        // shsub8 r0, r1, r2
-        P {
-            word: 0xe6310ff2,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0xbf40_c1fe,
-            ge: 0b1010,
-        },
+        P { word: 0xe6310ff2, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x3ffd_c001, ge: 0b1010 },
+        P { word: 0xe6310ff2, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0xbf40_c1fe, ge: 0b1010 },
         // uadd16 r0, r1, r2
-        P {
-            word: 0xe6510f12,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x8001_8000,
-            ge: 0b0011,
-        },
-        // uadd16 r0, r1, r2
-        P {
-            word: 0xe6510f12,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x827e_8100,
-            ge: 0b0000,
-        },
+        P { word: 0xe6510f12, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x8001_8000, ge: 0b0011 },
+        P { word: 0xe6510f12, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x827e_8100, ge: 0b0000 },
         // uasx r0, r1, r2
-        P {
-            word: 0xe6510f32,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffd_7ffe,
-            ge: 0b1111,
-        },
-        // uasx r0, r1, r2
-        P {
-            word: 0xe6510f32,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0xff81_ffff,
-            ge: 0b0000,
-        },
+        P { word: 0xe6510f32, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffd_7ffe, ge: 0b1111 },
+        P { word: 0xe6510f32, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0xff81_ffff, ge: 0b0000 },
         // usax r0, r1, r2
-        P {
-            word: 0xe6510f52,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7fff_8004,
-            ge: 0b0000,
-        },
-        // usax r0, r1, r2
-        P {
-            word: 0xe6510f52,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x017d_03fd,
-            ge: 0b1100,
-        },
+        P { word: 0xe6510f52, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7fff_8004, ge: 0b0000 },
+        P { word: 0xe6510f52, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x017d_03fd, ge: 0b1100 },
         // usub16 r0, r1, r2
-        P {
-            word: 0xe6510f72,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffb_8002,
-            ge: 0b1100,
-        },
-        // usub16 r0, r1, r2
-        P {
-            word: 0xe6510f72,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x7e80_82fc,
-            ge: 0b1100,
-        },
+        P { word: 0xe6510f72, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffb_8002, ge: 0b1100 },
+        P { word: 0xe6510f72, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x7e80_82fc, ge: 0b1100 },
         // uadd8 r0, r1, r2
-        P {
-            word: 0xe6510f92,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7f01_7f00,
-            ge: 0b0111,
-        },
-        // uadd8 r0, r1, r2
-        P {
-            word: 0xe6510f92,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x817e_8000,
-            ge: 0b0101,
-        },
+        P { word: 0xe6510f92, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7f01_7f00, ge: 0b0111 },
+        P { word: 0xe6510f92, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x817e_8000, ge: 0b0101 },
         // usub8 r0, r1, r2
-        P {
-            word: 0xe6510ff2,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffb_8102,
-            ge: 0b1100,
-        },
-        // usub8 r0, r1, r2
-        P {
-            word: 0xe6510ff2,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x7f80_82fc,
-            ge: 0b1001,
-        },
+        P { word: 0xe6510ff2, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffb_8102, ge: 0b1100 },
+        P { word: 0xe6510ff2, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x7f80_82fc, ge: 0b1001 },
         // uqadd16 r0, r1, r2
-        P {
-            word: 0xe6610f12,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x8001_ffff,
-            ge: 0b1010,
-        },
-        // uqadd16 r0, r1, r2
-        P {
-            word: 0xe6610f12,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x827e_8100,
-            ge: 0b1010,
-        },
+        P { word: 0xe6610f12, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x8001_ffff, ge: 0b1010 },
+        P { word: 0xe6610f12, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x827e_8100, ge: 0b1010 },
         // uqasx r0, r1, r2
-        P {
-            word: 0xe6610f32,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0xffff_7ffe,
-            ge: 0b1010,
-        },
-        // uqasx r0, r1, r2
-        P {
-            word: 0xe6610f32,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0xff81_0000,
-            ge: 0b1010,
-        },
+        P { word: 0xe6610f32, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0xffff_7ffe, ge: 0b1010 },
+        P { word: 0xe6610f32, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0xff81_0000, ge: 0b1010 },
         // uqsax r0, r1, r2
-        P {
-            word: 0xe6610f52,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x0000_8004,
-            ge: 0b1010,
-        },
-        // uqsax r0, r1, r2
-        P {
-            word: 0xe6610f52,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x017d_03fd,
-            ge: 0b1010,
-        },
+        P { word: 0xe6610f52, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x0000_8004, ge: 0b1010 },
+        P { word: 0xe6610f52, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x017d_03fd, ge: 0b1010 },
         // uqsub16 r0, r1, r2
-        P {
-            word: 0xe6610f72,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffb_0000,
-            ge: 0b1010,
-        },
-        // uqsub16 r0, r1, r2
-        P {
-            word: 0xe6610f72,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x7e80_0000,
-            ge: 0b1010,
-        },
+        P { word: 0xe6610f72, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffb_0000, ge: 0b1010 },
+        P { word: 0xe6610f72, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x7e80_0000, ge: 0b1010 },
         // uqadd8 r0, r1, r2
-        P {
-            word: 0xe6610f92,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7fff_ffff,
-            ge: 0b1010,
-        },
-        // uqadd8 r0, r1, r2
-        P {
-            word: 0xe6610f92,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x81ff_80ff,
-            ge: 0b1010,
-        },
+        P { word: 0xe6610f92, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7fff_ffff, ge: 0b1010 },
+        P { word: 0xe6610f92, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x81ff_80ff, ge: 0b1010 },
         // uqsub8 r0, r1, r2
-        P {
-            word: 0xe6610ff2,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x7ffb_0000,
-            ge: 0b1010,
-        },
-        // uqsub8 r0, r1, r2
-        P {
-            word: 0xe6610ff2,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x7f00_00fc,
-            ge: 0b1010,
-        },
+        P { word: 0xe6610ff2, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x7ffb_0000, ge: 0b1010 },
+        P { word: 0xe6610ff2, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x7f00_00fc, ge: 0b1010 },
         // uhadd16 r0, r1, r2
-        P {
-            word: 0xe6710f12,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x4000_c000,
-            ge: 0b1010,
-        },
-        // uhadd16 r0, r1, r2
-        P {
-            word: 0xe6710f12,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x413f_4080,
-            ge: 0b1010,
-        },
+        P { word: 0xe6710f12, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x4000_c000, ge: 0b1010 },
+        P { word: 0xe6710f12, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x413f_4080, ge: 0b1010 },
         // uhasx r0, r1, r2
-        P {
-            word: 0xe6710f32,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0xbffe_3fff,
-            ge: 0b1010,
-        },
-        // uhasx r0, r1, r2
-        P {
-            word: 0xe6710f32,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x7fc0_ffff,
-            ge: 0b1010,
-        },
+        P { word: 0xe6710f32, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0xbffe_3fff, ge: 0b1010 },
+        P { word: 0xe6710f32, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x7fc0_ffff, ge: 0b1010 },
         // uhsax r0, r1, r2
-        P {
-            word: 0xe6710f52,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0xbfff_4002,
-            ge: 0b1010,
-        },
-        // uhsax r0, r1, r2
-        P {
-            word: 0xe6710f52,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x00be_01fe,
-            ge: 0b1010,
-        },
+        P { word: 0xe6710f52, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0xbfff_4002, ge: 0b1010 },
+        P { word: 0xe6710f52, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x00be_01fe, ge: 0b1010 },
         // uhsub16 r0, r1, r2
-        P {
-            word: 0xe6710f72,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x3ffd_c001,
-            ge: 0b1010,
-        },
-        // uhsub16 r0, r1, r2
-        P {
-            word: 0xe6710f72,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x3f40_c17e,
-            ge: 0b1010,
-        },
+        P { word: 0xe6710f72, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x3ffd_c001, ge: 0b1010 },
+        P { word: 0xe6710f72, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x3f40_c17e, ge: 0b1010 },
         // uhadd8 r0, r1, r2
-        P {
-            word: 0xe6710f92,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x3f80_bf80,
-            ge: 0b1010,
-        },
-        // uhadd8 r0, r1, r2
-        P {
-            word: 0xe6710f92,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x40bf_4080,
-            ge: 0b1010,
-        },
+        P { word: 0xe6710f92, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x3f80_bf80, ge: 0b1010 },
+        P { word: 0xe6710f92, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x40bf_4080, ge: 0b1010 },
         // uhsub8 r0, r1, r2
-        P {
-            word: 0xe6710ff2,
-            rn: 0x7ffe_8001,
-            rm: 0x0003_ffff,
-            rd: 0x3f7d_c081,
-            ge: 0b1010,
-        },
-        // uhsub8 r0, r1, r2
-        P {
-            word: 0xe6710ff2,
-            rn: 0x807f_01fe,
-            rm: 0x01ff_7f02,
-            rd: 0x3fc0_c17e,
-            ge: 0b1010,
-        },
+        P { word: 0xe6710ff2, rn: 0x7ffe_8001, rm: 0x0003_ffff, rd: 0x3f7d_c081, ge: 0b1010 },
+        P { word: 0xe6710ff2, rn: 0x807f_01fe, rm: 0x01ff_7f02, rd: 0x3fc0_c17e, ge: 0b1010 },
     ];
     for p in &table {
         let (cpu, _, _) = run_arm(&[p.word], 1, |c, _| {

@@ -120,6 +120,16 @@ impl Exec<'_> {
         Flow::Jump
     }
 
+    /// Writes APSR.{N,Z,C,V} from bits 31:28 of `v`, leaving Q and GE:
+    /// the `APSR_nzcv` destination of VMRS and MRC (A8.8.348, A8.8.108).
+    #[inline(always)]
+    pub fn set_apsr_nzcv(&mut self, v: u32) {
+        self.cpu.n = v >> 31;
+        self.cpu.z = (v >> 30) & 1;
+        self.cpu.c = (v >> 29) & 1;
+        self.cpu.v = (v >> 28) & 1;
+    }
+
     /// Address of the next instruction (the link value before the Thumb
     /// bit is added).
     #[inline(always)]

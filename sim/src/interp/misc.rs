@@ -233,7 +233,7 @@ impl Exec<'_> {
         };
         if a.rt == 15 {
             // MRC to APSR_nzcv copies the top four bits to the flags.
-            self.cpu.write_apsr(v & 0xf000_0000, 8);
+            self.set_apsr_nzcv(v);
         } else {
             self.set_reg(a.rt, v);
         }

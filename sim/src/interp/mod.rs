@@ -274,6 +274,9 @@ impl Interp {
     /// Runs until `limit` instructions have retired in total (exactly), or
     /// something needs the caller (SVC, fault, UNDEFINED, BKPT).
     pub fn run(&mut self, cpu: &mut CpuState, mem: &mut GuestMemory, limit: u64) -> Exit {
+        // Code pages written since the last run (by a system call, or by a
+        // store that then faulted) must not be run from stale blocks.
+        self.after_code_write(mem);
         loop {
             if cpu.icount >= limit {
                 return Exit::Limit;

@@ -457,7 +457,7 @@ impl Exec<'_> {
             _ => return Err(Trap::Undefined),
         };
         if a.rt == 15 {
-            self.cpu.write_apsr(v & 0xf000_0000, 8);
+            self.set_apsr_nzcv(v);
         } else {
             self.set_reg(a.rt, v);
         }
