@@ -11,6 +11,7 @@ const FILES: &[(&str, u32, &str)] = &[
     ("t16.decode", 16, "decode_t16"),
     ("t32.decode", 32, "decode_t32"),
     ("vfp.decode", 32, "decode_vfp"),
+    ("neon-3diff.decode", 32, "decode_neon_3diff"),
 ];
 
 fn main() {

@@ -23,13 +23,36 @@ pub struct Ctx {
 pub fn decode_arm(word: u32) -> Option<Insn> {
     let ctx = Ctx::default();
     if word >> 28 == 0xf {
+        if word >> 25 == 0b111_1001 {
+            return decode_neon_dp(word, &ctx);
+        }
         return decode_a32_uncond(&mut Predecode, &ctx, word);
     }
     decode_vfp(&mut Predecode, &ctx, word).or_else(|| decode_a32(&mut Predecode, &ctx, word))
 }
 
+/// Advanced SIMD data processing, in its A32 form (1111 001U ...).
+fn decode_neon_dp(word: u32, ctx: &Ctx) -> Option<Insn> {
+    decode_neon_3diff(&mut Predecode, ctx, word)
+}
+
+/// T32's Advanced SIMD data-processing space is A32's with the U bit
+/// moved from bit 24 to bit 28 (A6.3.18/A7.4): rewriting the word lets one
+/// pattern file serve both instruction sets.
+#[inline]
+pub fn t32_neon_to_a32(word: u32) -> Option<u32> {
+    if word & 0xef00_0000 == 0xef00_0000 {
+        Some(0xf200_0000 | ((word >> 28) & 1) << 24 | (word & 0x00ff_ffff))
+    } else {
+        None
+    }
+}
+
 /// Decodes a 32-bit Thumb instruction, `hw1 << 16 | hw2`.
 pub fn decode_thumb32(word: u32, ctx: &Ctx) -> Option<Insn> {
+    if let Some(a32) = t32_neon_to_a32(word) {
+        return decode_neon_dp(a32, ctx);
+    }
     if word >> 28 == 0xe {
         if let Some(i) = decode_vfp(&mut Predecode, ctx, word) {
             return Some(i);

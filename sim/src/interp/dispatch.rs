@@ -8,6 +8,7 @@ use super::exec::{Exec, Flow, Trap, R};
 use super::ldst::Width;
 use super::misc::{Extend, Rev};
 use super::mul::LongMul;
+use super::neon::DiffOp;
 use super::parallel::{ParKind, ParOp};
 use crate::decode::*;
 use crate::fp;
@@ -1084,5 +1085,73 @@ impl Visitor for Exec<'_> {
 
     fn vsub_sp(&mut self, a: ArgVrrrSp) -> R {
         self.vbin_sp(a, fp::sub32)
+    }
+
+    fn vaddl(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Addl)
+    }
+
+    fn vaddw(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Addw)
+    }
+
+    fn vsubl(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Subl)
+    }
+
+    fn vsubw(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Subw)
+    }
+
+    fn vaddhn(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Addhn)
+    }
+
+    fn vraddhn(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Raddhn)
+    }
+
+    fn vsubhn(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Subhn)
+    }
+
+    fn vrsubhn(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Rsubhn)
+    }
+
+    fn vabal(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Abal)
+    }
+
+    fn vabdl(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Abdl)
+    }
+
+    fn vmlal(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Mlal)
+    }
+
+    fn vmlsl(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Mlsl)
+    }
+
+    fn vmull(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Mull)
+    }
+
+    fn vmull_p(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::MullP)
+    }
+
+    fn vqdmlal(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Qdmlal)
+    }
+
+    fn vqdmlsl(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Qdmlsl)
+    }
+
+    fn vqdmull(&mut self, a: ArgNeon3diff) -> R {
+        self.neon_3diff(a, DiffOp::Qdmull)
     }
 }

@@ -15,6 +15,7 @@ mod exec;
 mod ldst;
 mod misc;
 mod mul;
+mod neon;
 mod parallel;
 mod vfp;
 
