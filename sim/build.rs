@@ -11,7 +11,10 @@ const FILES: &[(&str, u32, &str)] = &[
     ("t16.decode", 16, "decode_t16"),
     ("t32.decode", 32, "decode_t32"),
     ("vfp.decode", 32, "decode_vfp"),
+    ("neon-2reg.decode", 32, "decode_neon_2reg"),
     ("neon-3diff.decode", 32, "decode_neon_3diff"),
+    ("neon-3same.decode", 32, "decode_neon_3same"),
+    ("neon-ls.decode", 32, "decode_neon_ls_file"),
 ];
 
 fn main() {

@@ -26,14 +26,28 @@ pub fn decode_arm(word: u32) -> Option<Insn> {
         if word >> 25 == 0b111_1001 {
             return decode_neon_dp(word, &ctx);
         }
+        if word & 0xff10_0000 == 0xf400_0000 {
+            return decode_neon_ls(word, &ctx);
+        }
         return decode_a32_uncond(&mut Predecode, &ctx, word);
     }
     decode_vfp(&mut Predecode, &ctx, word).or_else(|| decode_a32(&mut Predecode, &ctx, word))
 }
 
 /// Advanced SIMD data processing, in its A32 form (1111 001U ...).
+/// The groups are in separate files (A7.4.1-A7.4.6); the two-register
+/// file comes first because it owns size = 11 inside the other groups'
+/// spaces (VEXT, VTBL, VDUP, the miscellaneous group).
 fn decode_neon_dp(word: u32, ctx: &Ctx) -> Option<Insn> {
-    decode_neon_3diff(&mut Predecode, ctx, word)
+    decode_neon_2reg(&mut Predecode, ctx, word)
+        .or_else(|| decode_neon_3diff(&mut Predecode, ctx, word))
+        .or_else(|| decode_neon_3same(&mut Predecode, ctx, word))
+}
+
+/// Advanced SIMD element and structure loads/stores (A7.7), A32 form
+/// 1111 0100 xxx0; T32's 1111 1001 xxx0 is rewritten to it.
+fn decode_neon_ls(word: u32, ctx: &Ctx) -> Option<Insn> {
+    decode_neon_ls_file(&mut Predecode, ctx, word)
 }
 
 /// T32's Advanced SIMD data-processing space is A32's with the U bit
@@ -52,6 +66,9 @@ pub fn t32_neon_to_a32(word: u32) -> Option<u32> {
 pub fn decode_thumb32(word: u32, ctx: &Ctx) -> Option<Insn> {
     if let Some(a32) = t32_neon_to_a32(word) {
         return decode_neon_dp(a32, ctx);
+    }
+    if word & 0xff10_0000 == 0xf900_0000 {
+        return decode_neon_ls(0xf400_0000 | (word & 0x00ff_ffff), ctx);
     }
     if word >> 28 == 0xe {
         if let Some(i) = decode_vfp(&mut Predecode, ctx, word) {

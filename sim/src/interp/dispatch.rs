@@ -1154,4 +1154,13 @@ impl Visitor for Exec<'_> {
     fn vqdmull(&mut self, a: ArgNeon3diff) -> R {
         self.neon_3diff(a, DiffOp::Qdmull)
     }
+
+    // --- Neon three registers of the same length (neon-3same.decode) ---
+    // --- end 3same ---
+
+    // --- Neon two registers: shifts, misc, scalar, immediate, VEXT/VTBL/VDUP (neon-2reg.decode) ---
+    // --- end 2reg ---
+
+    // --- Neon element and structure loads/stores (neon-ls.decode) ---
+    // --- end ls ---
 }

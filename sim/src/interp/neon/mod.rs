@@ -2,6 +2,9 @@
 //! instruction groups (ARM ARM A7.4; pseudocode Elem[], Din[], Qin[]).
 
 mod diff;
+mod ls;
+mod same;
+mod tworeg;
 
 pub use diff::DiffOp;
 

@@ -1,0 +1,1 @@
+//! Placeholder for the ls group (issue 3, in progress).

@@ -1,0 +1,1 @@
+//! Placeholder for the same group (issue 3, in progress).

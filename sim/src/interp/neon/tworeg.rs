@@ -1,0 +1,1 @@
+//! Placeholder for the tworeg group (issue 3, in progress).
