@@ -1,10 +1,11 @@
 //! `lockstep`: the command line. Builds a simulation from options, runs
 //! it, and reports; everything guest-visible happens in the `sim` crate.
 
+mod disas;
 mod host;
 mod user;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Deterministic ARM (ARMv7-A) simulator: guest time is the retired
 /// instruction count, so runs are exact and repeatable.
@@ -39,6 +40,46 @@ enum Command {
         #[command(flatten)]
         opts: UserOpts,
     },
+    /// Disassemble an ARM ELF file with capstone.
+    ///
+    /// Without ADDR, every executable section is disassembled, in ARM or
+    /// Thumb state as the ELF mapping symbols ($a, $t; $d marks data, which
+    /// is skipped) say, or as --thumb says where there are none (stripped
+    /// files). With ADDR values, --count instructions are disassembled from
+    /// each; an odd ADDR is a Thumb address (as in function pointers).
+    ///
+    /// Lines read `00010074: e92d4010   push {r4, lr}`; Thumb encodings
+    /// show halfwords, first first: `4770` or `f8d1 2004`.
+    Disas {
+        /// The ELF file (executable or object).
+        file: std::path::PathBuf,
+        /// Addresses to start at: hex (0x10074) or decimal.
+        #[arg(value_name = "ADDR", value_parser = disas::parse_addr)]
+        addrs: Vec<u32>,
+        /// Code without mapping symbols is Thumb (default: ARM).
+        #[arg(long)]
+        thumb: bool,
+        /// Instructions to show from each ADDR.
+        #[arg(
+            long,
+            short = 'n',
+            value_name = "N",
+            default_value_t = 16,
+            requires = "addrs"
+        )]
+        count: usize,
+        /// Also show the pattern Lockstep's own decoder picks for each
+        /// instruction (e.g. ADD_rrri, or UNDEFINED): a second opinion.
+        #[arg(long)]
+        decoder: bool,
+    },
+}
+
+/// What `--trace` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Trace {
+    /// Each executed instruction: icount, address, encoding, disassembly.
+    Insn,
 }
 
 #[derive(Args, Clone)]
@@ -62,6 +103,14 @@ pub struct UserOpts {
     /// argv[0] for the guest (default: the program path).
     #[arg(long, value_name = "NAME")]
     argv0: Option<String>,
+    /// Trace execution to stderr (or --trace-file), one line per
+    /// instruction: `ICOUNT ADDRESS: ENCODING  DISASSEMBLY` (capstone's).
+    /// A few times slower than a plain run. Forked children are not traced.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    trace: Option<Trace>,
+    /// Write the trace to this file instead of stderr.
+    #[arg(long, value_name = "PATH", requires = "trace")]
+    trace_file: Option<std::path::PathBuf>,
 }
 
 fn main() {
@@ -76,6 +125,19 @@ fn main() {
             opts.stats = true;
             user::run_demo(&opts)
         }
+        Command::Disas {
+            file,
+            addrs,
+            thumb,
+            count,
+            decoder,
+        } => disas::run(&disas::DisasOpts {
+            file,
+            addrs,
+            thumb,
+            count,
+            decoder,
+        }),
     };
     match result {
         Ok(status) => std::process::exit(status),

@@ -6,8 +6,9 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use sim::linux::{Options, Process, RunEnd};
 
+use crate::disas::Tracer;
 use crate::host::StdHost;
-use crate::UserOpts;
+use crate::{Trace, UserOpts};
 
 /// The default guest: built from tests/guests/demo by scripts/build-guests.
 const DEMO: &[u8] = include_bytes!("../tests/guests/bin/demo");
@@ -53,8 +54,24 @@ fn run(
     let mut host = StdHost::new();
     let mut proc = Process::new(image, &argv, &envp, exe.to_vec(), &host, sim_opts)
         .with_context(|| format!("cannot load {name}"))?;
+    let limit = opts.limit.unwrap_or(u64::MAX);
     let start = Instant::now();
-    let result = proc.run(&mut host, opts.limit.unwrap_or(u64::MAX));
+    let result = match opts.trace {
+        None => proc.run(&mut host, limit),
+        Some(Trace::Insn) => {
+            let mut tracer = Tracer::new(opts.trace_file.as_deref())?;
+            let end = loop {
+                if proc.cpu.icount < limit {
+                    tracer.insn(&proc.cpu, &proc.mem)?;
+                }
+                if let Some(end) = proc.step(&mut host, limit) {
+                    break end;
+                }
+            };
+            tracer.finish()?;
+            end
+        }
+    };
     let wall = start.elapsed();
     for n in proc.take_notices() {
         eprintln!("lockstep: {n}");

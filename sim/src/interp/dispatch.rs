@@ -652,6 +652,14 @@ impl Visitor for Exec<'_> {
         self.svc(a)
     }
 
+    fn swp(&mut self, a: ArgRrr) -> R {
+        self.swp(a, false)
+    }
+
+    fn swpb(&mut self, a: ArgRrr) -> R {
+        self.swp(a, true)
+    }
+
     fn sxtab(&mut self, a: ArgRrrRot) -> R {
         self.extend(a, Extend::SByte)
     }

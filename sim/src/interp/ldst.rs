@@ -6,7 +6,7 @@
 use super::exec::{Exec, Flow, Trap, R};
 use crate::cpu::shift_imm_c;
 use crate::decode::{
-    ArgLdrex, ArgLdstBlock, ArgLdstRi, ArgLdstRr, ArgLdstdRi, ArgLdstdRr, ArgStrex,
+    ArgLdrex, ArgLdstBlock, ArgLdstRi, ArgLdstRr, ArgLdstdRi, ArgLdstdRr, ArgRrr, ArgStrex,
 };
 
 /// Width and extension of a single load or store.
@@ -264,6 +264,36 @@ impl Exec<'_> {
         }
         self.cpu.excl_addr = None;
         self.set_reg(a.rd, (!ok) as u32);
+        Ok(self.after_store())
+    }
+
+    /// SWP, SWPB (A8.8.229): Rt (`rd`) gets the old value at [Rn], which
+    /// gets Rt2 (`rm`). A word swap must be aligned (MemA). The register
+    /// choices the ARM ARM calls UNPREDICTABLE (PC, or Rn equal to Rt or
+    /// Rt2) raise UNDEFINED.
+    pub fn swp(&mut self, a: ArgRrr, byte: bool) -> R {
+        let (rt, rn, rt2) = (a.rd, a.rn, a.rm);
+        if rt == 15 || rt2 == 15 || rn == 15 || rn == rt || rn == rt2 {
+            return Err(Trap::Undefined);
+        }
+        let addr = self.reg(rn);
+        let new = self.reg(rt2);
+        let old = if byte {
+            let v = self.mem.read_u8(addr)? as u32;
+            self.mem.write_u8(addr, new as u8)?;
+            v
+        } else {
+            if addr & 3 != 0 {
+                return Err(Trap::Fault(crate::memory::Fault {
+                    addr,
+                    access: crate::memory::Access::Read,
+                }));
+            }
+            let v = self.mem.read_u32(addr)?;
+            self.mem.write_u32(addr, new)?;
+            v
+        };
+        self.set_reg(rt, old);
         Ok(self.after_store())
     }
 }

@@ -409,7 +409,8 @@ impl Exec<'_> {
 
     pub fn vmov_scalar(&mut self, a: ArgVmovScalar, to_fp: bool) -> R {
         let size = a.size as u32;
-        if size == 0 || (to_fp && a.u != 0) {
+        // U = 1 exists only for 8- and 16-bit reads (A8.8.342).
+        if size == 0 || (a.u != 0 && (to_fp || size == 32)) {
             return Err(Trap::Undefined);
         }
         let sh = size * a.x as u32;

@@ -206,41 +206,61 @@ impl Process {
         loop {
             match self.interp.run(&mut self.cpu, &mut self.mem, limit) {
                 Exit::Limit => return Ok(RunEnd::Limit),
-                Exit::Svc(_) => {
-                    if let Some(end) = self.syscall(host) {
-                        return Ok(end);
+                exit => {
+                    if let Some(end) = self.serve(exit, host) {
+                        return end;
                     }
                 }
-                Exit::Undefined {
-                    pc,
-                    thumb,
-                    raw,
-                    len,
-                } => {
-                    return Err(RunError::Undefined {
-                        pc,
-                        thumb,
-                        raw,
-                        len,
-                        icount: self.cpu.icount,
-                    })
-                }
-                Exit::Fault { pc, fault } => {
-                    return Err(RunError::Fault {
-                        pc,
-                        addr: fault.addr,
-                        access: fault.access,
-                        icount: self.cpu.icount,
-                    })
-                }
-                Exit::Bkpt(imm) => {
-                    return Err(RunError::Breakpoint {
-                        pc: self.cpu.r[15],
-                        imm,
-                        icount: self.cpu.icount,
-                    })
-                }
             }
+        }
+    }
+
+    /// Runs one instruction (and, if it is an SVC, its system call), for
+    /// callers that look at every instruction (tracing). `limit` is the
+    /// run's instruction limit, as for `run` (forked children inherit it).
+    /// `None`: the process goes on.
+    pub fn step(&mut self, host: &mut dyn Host, limit: u64) -> Option<Result<RunEnd, RunError>> {
+        self.limit = limit;
+        if self.cpu.icount >= limit {
+            return Some(Ok(RunEnd::Limit));
+        }
+        let one = self.cpu.icount + 1;
+        match self.interp.run(&mut self.cpu, &mut self.mem, one) {
+            Exit::Limit => None,
+            exit => self.serve(exit, host),
+        }
+    }
+
+    /// Handles an exit of `Interp::run` other than `Limit`: serves a system
+    /// call, or turns a trap into the run's end.
+    fn serve(&mut self, exit: Exit, host: &mut dyn Host) -> Option<Result<RunEnd, RunError>> {
+        let icount = self.cpu.icount;
+        match exit {
+            Exit::Limit => None,
+            Exit::Svc(_) => self.syscall(host).map(Ok),
+            Exit::Undefined {
+                pc,
+                thumb,
+                raw,
+                len,
+            } => Some(Err(RunError::Undefined {
+                pc,
+                thumb,
+                raw,
+                len,
+                icount,
+            })),
+            Exit::Fault { pc, fault } => Some(Err(RunError::Fault {
+                pc,
+                addr: fault.addr,
+                access: fault.access,
+                icount,
+            })),
+            Exit::Bkpt(imm) => Some(Err(RunError::Breakpoint {
+                pc: self.cpu.r[15],
+                imm,
+                icount,
+            })),
         }
     }
 
