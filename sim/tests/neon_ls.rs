@@ -994,7 +994,7 @@ fn base_and_offset_registers() {
 }
 
 /// Encodings the pseudocode makes UNDEFINED (or, for register lists past
-/// D31, UNPREDICTABLE, which this simulator makes UNDEFINED).
+/// D31 and Rn = PC, UNPREDICTABLE, which this simulator makes UNDEFINED).
 const UNDEFINED: &[(u32, &str)] = &[
     (0xf4200b0f, "multiple structures, type 1011"),
     (0xf4200c0f, "multiple structures, type 1100"),
@@ -1044,6 +1044,10 @@ const UNDEFINED: &[(u32, &str)] = &[
     (0xf4a00fcf, "vld4 all lanes, size 11 with a = 0"),
     (0xf4e0fc2f, "vld1.8 {d31[],d32[]}: past D31"),
     (0xf4e0af2f, "vld4.8 {d26[],d28[],d30[],d32[]}: past D31"),
+    (0xf42f070f, "vld1.8 {d0}, [pc]: Rn = 15"),
+    (0xf40f070d, "vst1.8 {d0}, [pc]!: Rn = 15"),
+    (0xf4af0c0f, "vld1.8 {d0[]}, [pc]: Rn = 15"),
+    (0xf48f0001, "vst1.8 {d0[0]}, [pc], r1: Rn = 15"),
 ];
 
 #[test]

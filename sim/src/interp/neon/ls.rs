@@ -7,8 +7,8 @@
 //! every access has succeeded, so a faulting load changes neither the
 //! registers nor the base; a faulting store may have written the elements
 //! before the fault (as the architecture allows) but does not write back.
-//! Register lists that would run past D31 are UNPREDICTABLE in the
-//! architecture; we treat them as UNDEFINED.
+//! Register lists that would run past D31, and Rn = 15, are UNPREDICTABLE
+//! in the architecture; we treat them as UNDEFINED.
 
 use crate::decode::{ArgNlsAll, ArgNlsLane, ArgNlsMulti};
 use crate::interp::exec::{Exec, Flow, Trap, R};
@@ -201,8 +201,13 @@ impl Exec<'_> {
     }
 
     /// The base address, checked against the alignment the hint asks for
-    /// (GenerateAlignmentException when it is not met).
+    /// (GenerateAlignmentException when it is not met). Rn = 15 is
+    /// UNPREDICTABLE for all of these; we make it UNDEFINED (it would
+    /// otherwise let write-back branch from the middle of a block).
     fn nls_base(&self, rn: i32, alignment: u32, load: bool) -> Result<u32, Trap> {
+        if rn == 15 {
+            return Err(Trap::Undefined);
+        }
         let addr = self.reg(rn);
         if !addr.is_multiple_of(alignment) {
             let access = if load { Access::Read } else { Access::Write };
