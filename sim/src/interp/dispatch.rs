@@ -1170,5 +1170,25 @@ impl Visitor for Exec<'_> {
     // --- end 2reg ---
 
     // --- Neon element and structure loads/stores (neon-ls.decode) ---
+
+    fn vst_multi(&mut self, a: ArgNlsMulti) -> R {
+        self.neon_ls_multi(a, false)
+    }
+
+    fn vld_multi(&mut self, a: ArgNlsMulti) -> R {
+        self.neon_ls_multi(a, true)
+    }
+
+    fn vst_lane(&mut self, a: ArgNlsLane) -> R {
+        self.neon_ls_lane(a, false)
+    }
+
+    fn vld_lane(&mut self, a: ArgNlsLane) -> R {
+        self.neon_ls_lane(a, true)
+    }
+
+    fn vld_all(&mut self, a: ArgNlsAll) -> R {
+        self.neon_ld_all(a)
+    }
     // --- end ls ---
 }
