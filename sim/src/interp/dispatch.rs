@@ -1164,6 +1164,229 @@ impl Visitor for Exec<'_> {
     }
 
     // --- Neon three registers of the same length (neon-3same.decode) ---
+    fn vhadd(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Hadd)
+    }
+
+    fn vqadd(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Qadd)
+    }
+
+    fn vrhadd(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Rhadd)
+    }
+
+    fn vand(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_bit(a, super::neon::BitOp::And)
+    }
+
+    fn vbic(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_bit(a, super::neon::BitOp::Bic)
+    }
+
+    fn vorr(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_bit(a, super::neon::BitOp::Orr)
+    }
+
+    fn vorn(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_bit(a, super::neon::BitOp::Orn)
+    }
+
+    fn veor(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_bit(a, super::neon::BitOp::Eor)
+    }
+
+    fn vbsl(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_bit(a, super::neon::BitOp::Bsl)
+    }
+
+    fn vbit(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_bit(a, super::neon::BitOp::Bit)
+    }
+
+    fn vbif(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_bit(a, super::neon::BitOp::Bif)
+    }
+
+    fn vhsub(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Hsub)
+    }
+
+    fn vqsub(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Qsub)
+    }
+
+    fn vcgt(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Cgt)
+    }
+
+    fn vcge(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Cge)
+    }
+
+    fn vshl_r(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Shl)
+    }
+
+    fn vqshl_r(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Qshl)
+    }
+
+    fn vrshl_r(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Rshl)
+    }
+
+    fn vqrshl_r(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Qrshl)
+    }
+
+    fn vmax(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Max)
+    }
+
+    fn vmin(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Min)
+    }
+
+    fn vabd(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Abd)
+    }
+
+    fn vaba(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Aba)
+    }
+
+    fn vadd(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Add)
+    }
+
+    fn vsub(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Sub)
+    }
+
+    fn vtst(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Tst)
+    }
+
+    fn vceq(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Ceq)
+    }
+
+    fn vmla(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Mla)
+    }
+
+    fn vmls(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Mls)
+    }
+
+    fn vmul(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Mul)
+    }
+
+    fn vmul_p(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::MulP)
+    }
+
+    fn vpmax(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Pmax)
+    }
+
+    fn vpmin(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Pmin)
+    }
+
+    fn vqdmulh(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Qdmulh)
+    }
+
+    fn vqrdmulh(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Qrdmulh)
+    }
+
+    fn vpadd(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_int(a, super::neon::IntOp::Padd)
+    }
+
+    fn vfma_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Fma)
+    }
+
+    fn vfms_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Fms)
+    }
+
+    fn vadd_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Add)
+    }
+
+    fn vsub_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Sub)
+    }
+
+    fn vpadd_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Padd)
+    }
+
+    fn vabd_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Abd)
+    }
+
+    fn vmla_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Mla)
+    }
+
+    fn vmls_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Mls)
+    }
+
+    fn vmul_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Mul)
+    }
+
+    fn vceq_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Ceq)
+    }
+
+    fn vcge_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Cge)
+    }
+
+    fn vcgt_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Cgt)
+    }
+
+    fn vacge(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Acge)
+    }
+
+    fn vacgt(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Acgt)
+    }
+
+    fn vmax_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Max)
+    }
+
+    fn vmin_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Min)
+    }
+
+    fn vpmax_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Pmax)
+    }
+
+    fn vpmin_f(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Pmin)
+    }
+
+    fn vrecps(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Recps)
+    }
+
+    fn vrsqrts(&mut self, a: ArgN3s3reg) -> R {
+        self.neon_3same_float(a, super::neon::FloatOp::Rsqrts)
+    }
     // --- end 3same ---
 
     // --- Neon two registers: shifts, misc, scalar, immediate, VEXT/VTBL/VDUP (neon-2reg.decode) ---

@@ -7,6 +7,7 @@ mod same;
 mod tworeg;
 
 pub use diff::DiffOp;
+pub use same::{BitOp, FloatOp, IntOp};
 
 use super::exec::Exec;
 
