@@ -7,6 +7,7 @@ mod same;
 mod tworeg;
 
 pub use diff::DiffOp;
+pub use tworeg::{MiscOp, ScalarOp, ShiftOp};
 
 use super::exec::Exec;
 
