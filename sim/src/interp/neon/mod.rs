@@ -3,11 +3,16 @@
 
 mod diff;
 mod ls;
+mod misc;
 mod same;
+mod scalar;
+mod shift;
 mod tworeg;
 
 pub use diff::DiffOp;
-pub use tworeg::{MiscOp, ScalarOp, ShiftOp};
+pub use misc::MiscOp;
+pub use scalar::ScalarOp;
+pub use shift::ShiftOp;
 
 use super::exec::Exec;
 
