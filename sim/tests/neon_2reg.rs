@@ -542,7 +542,9 @@ fn fnv1a(regs: &[u64; 32], fpscr: u32) -> u64 {
 /// ARMv8 additions in this space, e.g. the f16 forms and VQRDMLAH, are
 /// UNDEFINED there as here): each line is the A32 word and either UNDEF
 /// or a digest of D0-D31 and FPSCR after it ran from `vector_inputs`.
-/// Both the A32 word and its T32 form must reproduce it.
+/// The set also holds VTRN/VUZP/VZIP with Vd = Vm (UNKNOWN results in the
+/// architecture; we reproduce qemu's). Both the A32 word and its T32 form
+/// must reproduce the digest.
 #[test]
 fn random_encodings_match_qemu_digests() {
     let data = include_str!("data/neon_2reg_qemu.txt");

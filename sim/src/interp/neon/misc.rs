@@ -190,8 +190,23 @@ impl Exec<'_> {
                     }
                     r
                 };
-                self.vset(a.vd, q, pack(&nd));
-                self.vset(a.vm, q, pack(&nm));
+                // With Vd = Vm the result is UNKNOWN. We do what qemu does:
+                // VUZP/VZIP keep Vd's half; VTRN.32 swaps each pair and
+                // VTRN.8/.16 copy each even element over the odd one.
+                if a.vd == a.vm && op == Trn {
+                    let same: Vec<u64> = (0..elements as usize)
+                        .map(|i| match (esize, i % 2) {
+                            (32, 0) => de[i + 1],
+                            (32, _) => de[i - 1],
+                            (_, 0) => de[i],
+                            _ => de[i - 1],
+                        })
+                        .collect();
+                    self.vset(a.vd, q, pack(&same));
+                } else {
+                    self.vset(a.vm, q, pack(&nm));
+                    self.vset(a.vd, q, pack(&nd));
+                }
                 return Ok(Flow::Next);
             }
             Paddl | Padal => {
