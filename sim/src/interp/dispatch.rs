@@ -1390,6 +1390,253 @@ impl Visitor for Exec<'_> {
     // --- end 3same ---
 
     // --- Neon two registers: shifts, misc, scalar, immediate, VEXT/VTBL/VDUP (neon-2reg.decode) ---
+    fn vimm(&mut self, a: ArgN2rImm) -> R {
+        self.neon_vimm(a)
+    }
+
+    fn vext(&mut self, a: ArgN2rExt) -> R {
+        self.neon_vext(a)
+    }
+
+    fn vtbl(&mut self, a: ArgN2rTbl) -> R {
+        self.neon_vtbl(a)
+    }
+
+    fn vdup_scalar(&mut self, a: ArgN2rDup) -> R {
+        self.neon_vdup_scalar(a)
+    }
+
+    fn vdup_core(&mut self, a: ArgN2rDupCore) -> R {
+        self.neon_vdup_core(a)
+    }
+
+    fn vshr(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Shr)
+    }
+
+    fn vsra(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Sra)
+    }
+
+    fn vrshr(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Rshr)
+    }
+
+    fn vrsra(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Rsra)
+    }
+
+    fn vsri(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Sri)
+    }
+
+    fn vshl_imm(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Shl)
+    }
+
+    fn vsli(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Sli)
+    }
+
+    fn vqshlu_imm(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Qshlu)
+    }
+
+    fn vqshl_imm(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Qshl)
+    }
+
+    fn vshrn(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Shrn)
+    }
+
+    fn vqshrun(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Qshrun)
+    }
+
+    fn vqshrn(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Qshrn)
+    }
+
+    fn vshll(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::Shll)
+    }
+
+    fn vcvt_fixed_to_f(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::FixedToF)
+    }
+
+    fn vcvt_f_to_fixed(&mut self, a: ArgN2rShift) -> R {
+        self.neon_shift(a, super::neon::ShiftOp::FToFixed)
+    }
+
+    fn vrev64(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Rev64)
+    }
+
+    fn vrev32(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Rev32)
+    }
+
+    fn vrev16(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Rev16)
+    }
+
+    fn vpaddl(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Paddl)
+    }
+
+    fn vcls(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Cls)
+    }
+
+    fn vclz(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Clz)
+    }
+
+    fn vcnt(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Cnt)
+    }
+
+    fn vmvn_reg(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Mvn)
+    }
+
+    fn vpadal(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Padal)
+    }
+
+    fn vqabs(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Qabs)
+    }
+
+    fn vqneg(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Qneg)
+    }
+
+    fn vcgt0(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Cgt0)
+    }
+
+    fn vcge0(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Cge0)
+    }
+
+    fn vceq0(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Ceq0)
+    }
+
+    fn vcle0(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Cle0)
+    }
+
+    fn vclt0(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Clt0)
+    }
+
+    fn vabs(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Abs)
+    }
+
+    fn vneg(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Neg)
+    }
+
+    fn vswp(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Swp)
+    }
+
+    fn vtrn(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Trn)
+    }
+
+    fn vuzp(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Uzp)
+    }
+
+    fn vzip(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Zip)
+    }
+
+    fn vmovn(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Movn)
+    }
+
+    fn vshll_max(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::ShllMax)
+    }
+
+    fn vcvt_half(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::CvtHalf)
+    }
+
+    fn vrecpe(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Recpe)
+    }
+
+    fn vrsqrte(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::Rsqrte)
+    }
+
+    fn vcvt_fi(&mut self, a: ArgN2rMisc) -> R {
+        self.neon_misc(a, super::neon::MiscOp::CvtFi)
+    }
+
+    fn vmla_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Mla)
+    }
+
+    fn vmla_scalar_f(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::MlaF)
+    }
+
+    fn vmlal_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Mlal)
+    }
+
+    fn vqdmlal_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Qdmlal)
+    }
+
+    fn vmls_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Mls)
+    }
+
+    fn vmls_scalar_f(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::MlsF)
+    }
+
+    fn vmlsl_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Mlsl)
+    }
+
+    fn vqdmlsl_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Qdmlsl)
+    }
+
+    fn vmul_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Mul)
+    }
+
+    fn vmul_scalar_f(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::MulF)
+    }
+
+    fn vmull_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Mull)
+    }
+
+    fn vqdmull_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Qdmull)
+    }
+
+    fn vqdmulh_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Qdmulh)
+    }
+
+    fn vqrdmulh_scalar(&mut self, a: ArgN2rScalar) -> R {
+        self.neon_scalar(a, super::neon::ScalarOp::Qrdmulh)
+    }
     // --- end 2reg ---
 
     // --- Neon element and structure loads/stores (neon-ls.decode) ---

@@ -3,11 +3,17 @@
 
 mod diff;
 mod ls;
+mod misc;
 mod same;
+mod scalar;
+mod shift;
 mod tworeg;
 
 pub use diff::DiffOp;
+pub use misc::MiscOp;
 pub use same::{BitOp, FloatOp, IntOp};
+pub use scalar::ScalarOp;
+pub use shift::ShiftOp;
 
 use super::exec::Exec;
 
