@@ -451,8 +451,10 @@ impl Exec<'_> {
             1 => self.cpu.vfp.fpscr,
             // FPSID: VFPv3 with a common subarchitecture, as Cortex-A.
             0 => 0x4103_3000,
-            // MVFR1/MVFR0: what this implementation provides.
-            6 => 0x0000_0000,
+            // MVFR1/MVFR0: what this implementation provides (Neon with
+            // integer, single-precision and half-precision conversion;
+            // VFPv3-D32 with FMA).
+            6 => 0x1111_1111,
             7 => 0x1011_0222,
             8 => self.cpu.vfp.fpexc,
             _ => return Err(Trap::Undefined),

@@ -16,14 +16,17 @@ pub const STACK_TOP: u32 = 0xbf00_0000;
 pub const STACK_SIZE: u32 = 8 << 20;
 
 /// AT_HWCAP bits (arch/arm/include/uapi/asm/hwcap.h) for what the
-/// interpreter implements: half-word loads, Thumb, long multiplies, DSP
-/// extensions, VFPv3 with 32 D registers and fused multiply-add (VFPv4's
-/// addition), the TLS register, and SDIV/UDIV in both instruction sets.
-pub const HWCAP: u32 = (1 << 1) // HALF
+/// interpreter implements: SWP, half-word loads, Thumb, long multiplies,
+/// DSP extensions, Neon, VFPv3 with 32 D registers and fused multiply-add
+/// (VFPv4's addition), the TLS register, and SDIV/UDIV in both
+/// instruction sets.
+pub const HWCAP: u32 = 1 // SWP
+    | (1 << 1) // HALF
     | (1 << 2) // THUMB
     | (1 << 4) // FAST_MULT
     | (1 << 6) // VFP
     | (1 << 7) // EDSP
+    | (1 << 12) // NEON
     | (1 << 13) // VFPv3
     | (1 << 15) // TLS
     | (1 << 16) // VFPv4
