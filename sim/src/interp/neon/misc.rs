@@ -3,7 +3,8 @@
 //! VTRN/VUZP/VZIP, VMOVN/VQMOVN/VQMOVUN, VSHLL (maximum shift), VCVT
 //! f16<->f32, VRECPE/VRSQRTE and VCVT between f32 and integers.
 
-use super::tworeg::{odd, unsigned_sat};
+use super::tworeg::odd;
+use super::unsigned_sat;
 use super::{elem, emask, ext, set_elem, sext, signed_sat};
 use crate::decode::ArgN2rMisc;
 use crate::fp::{self, RoundingMode};

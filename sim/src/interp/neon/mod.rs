@@ -71,6 +71,29 @@ pub fn signed_sat(v: i128, bits: u32) -> (u64, bool) {
     }
 }
 
+/// UnsignedSatQ for `bits`-bit results: (value, saturated?).
+#[inline(always)]
+pub fn unsigned_sat(v: i128, bits: u32) -> (u64, bool) {
+    let max = emask(bits) as i128;
+    if v > max {
+        (max as u64, true)
+    } else if v < 0 {
+        (0, true)
+    } else {
+        (v as u64, false)
+    }
+}
+
+/// SatQ(v, bits, unsigned): (value, saturated?).
+#[inline(always)]
+pub fn sat(v: i128, bits: u32, unsigned: bool) -> (u64, bool) {
+    if unsigned {
+        unsigned_sat(v, bits)
+    } else {
+        signed_sat(v, bits)
+    }
+}
+
 impl Exec<'_> {
     #[inline(always)]
     pub fn neon_d(&self, n: i32) -> u64 {

@@ -9,7 +9,7 @@
 //! flush-to-zero, round to nearest).
 
 use super::diff::pmul8;
-use super::{elem, emask, ext, set_elem, signed_sat};
+use super::{elem, emask, ext, sat, set_elem, signed_sat};
 use crate::decode::ArgN3s3reg;
 use crate::fp;
 use crate::interp::exec::{Exec, Flow, Trap, R};
@@ -83,22 +83,6 @@ pub enum FloatOp {
     Padd,
     Pmax,
     Pmin,
-}
-
-/// SatQ(v, bits, unsigned): (value, saturated?).
-#[inline(always)]
-fn sat(v: i128, bits: u32, unsigned: bool) -> (u64, bool) {
-    if !unsigned {
-        return signed_sat(v, bits);
-    }
-    let max = emask(bits) as i128;
-    if v > max {
-        (max as u64, true)
-    } else if v < 0 {
-        (0, true)
-    } else {
-        (v as u64, false)
-    }
 }
 
 /// `value << shift` for a signed shift amount (negative shifts right,

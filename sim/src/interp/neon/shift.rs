@@ -2,8 +2,9 @@
 //! VRSRA, VSRI, VSHL, VSLI, VQSHL{U}, the narrowing VSHRN/VRSHRN/VQ{R}SHR{U}N,
 //! VSHLL/VMOVL and VCVT between f32 and fixed point.
 
-use super::tworeg::{odd, sat, unsigned_sat};
+use super::tworeg::odd;
 use super::{elem, emask, ext, set_elem};
+use super::{sat, unsigned_sat};
 use crate::decode::ArgN2rShift;
 use crate::fp::{self, RoundingMode};
 use crate::interp::exec::{Exec, Flow, Trap, R};

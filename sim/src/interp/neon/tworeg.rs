@@ -3,29 +3,9 @@
 //! core register), and helpers shared with the other two-register groups
 //! (shift.rs A7.4.4, misc.rs A7.4.5, scalar.rs A7.4.3).
 
-use super::{elem, emask, set_elem, signed_sat};
+use super::{elem, emask, set_elem};
 use crate::decode::{ArgN2rDup, ArgN2rDupCore, ArgN2rExt, ArgN2rImm, ArgN2rTbl};
 use crate::interp::exec::{Exec, Flow, Trap, R};
-
-/// UnsignedSatQ for `bits`-bit results: (value, saturated?).
-pub(super) fn unsigned_sat(v: i128, bits: u32) -> (u64, bool) {
-    let max = emask(bits) as i128;
-    if v > max {
-        (max as u64, true)
-    } else if v < 0 {
-        (0, true)
-    } else {
-        (v as u64, false)
-    }
-}
-
-pub(super) fn sat(v: i128, bits: u32, unsigned: bool) -> (u64, bool) {
-    if unsigned {
-        unsigned_sat(v, bits)
-    } else {
-        signed_sat(v, bits)
-    }
-}
 
 /// AdvSIMDExpandImm(op, cmode, imm8); None where it is UNDEFINED.
 pub fn adv_simd_expand_imm(op: u32, cmode: u32, imm8: u64) -> Option<u64> {
