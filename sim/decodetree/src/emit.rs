@@ -98,7 +98,10 @@ fn emit_insn(o: &mut String, model: &Model) {
     let _ = writeln!(o, "{ALLOW_ITEM}");
     o.push_str("impl Insn {\n");
     o.push_str("    /// Hands the arguments to the visitor method of this pattern.\n");
-    o.push_str("    #[inline]\n");
+    // Always inlined: an interpreter's dispatch loop calls this once per
+    // instruction, and as an out-of-line call it costs as much as the
+    // instruction itself once the enum has hundreds of variants.
+    o.push_str("    #[inline(always)]\n");
     o.push_str("    pub fn visit<V: Visitor + ?Sized>(self, v: &mut V) -> V::Out {\n");
     if model.insns.is_empty() {
         // No variants: `v` would be an unused parameter.
