@@ -138,3 +138,48 @@ fn busybox_applets_match_qemu() {
         failures.join("\n")
     );
 }
+
+/// The guest's clock is derived from the instruction count unless
+/// --host-time is given: `date` prints the same second every run, and the
+/// host's year with the option.
+#[test]
+fn clock_is_virtual_unless_host_time() {
+    let busybox = root().join("tests/data/busybox");
+    if !busybox.exists() {
+        println!(
+            "SKIPPED: {} is absent; run scripts/fetch-busybox",
+            busybox.display()
+        );
+        return;
+    }
+    let bb = busybox.to_string_lossy().into_owned();
+    let dir = TempDir::new("date");
+    let date = |extra: &[&str]| {
+        let mut argv = vec!["user"];
+        argv.extend(extra);
+        argv.extend([bb.as_str(), "date", "-u", "+%s"]);
+        let out = run_in(&dir.0, &argv, None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse::<i64>()
+            .unwrap()
+    };
+    let (a, b) = (date(&[]), date(&[]));
+    assert_eq!(a, b, "virtual time differs between runs");
+    assert!(
+        (1_700_000_000..1_700_000_100).contains(&a),
+        "virtual epoch: {a}"
+    );
+    let host_now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let h = date(&["--host-time"]);
+    assert!((h - host_now).abs() < 600, "host time {h} vs {host_now}");
+}
