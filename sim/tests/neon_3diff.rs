@@ -10,8 +10,6 @@ use common::*;
 use proptest::prelude::*;
 use sim::interp::Exit;
 
-const QC: u32 = 1 << 27;
-
 /// (name, opcode bits 11:8, fixed U: None = U is a field)
 const OPS: [(&str, u32, Option<u32>); 17] = [
     ("VADDL", 0, None),
@@ -45,13 +43,6 @@ fn encode(u: u32, size: u32, opc: u32, vd: u32, vn: u32, vm: u32) -> u32 {
         | (vn >> 4) << 7
         | (vm >> 4) << 5
         | (vm & 15)
-}
-
-/// The same instruction in T32: 111U 1111 1 D size ... (A7.4).
-fn encode_t32(a32: u32) -> [u16; 2] {
-    let u = (a32 >> 24) & 1;
-    let w = 0xef00_0000 | u << 28 | (a32 & 0x00ff_ffff);
-    [(w >> 16) as u16, w as u16]
 }
 
 /// Scalar model, written from the pseudocode of each instruction (A8.8):
@@ -196,18 +187,6 @@ fn model(
     Some((out, qc))
 }
 
-fn run_one(word: u32, thumb: bool, d: &[u64; 32], fpscr: u32) -> (Exit, [u64; 32], u32) {
-    let mut m = if thumb {
-        Machine::thumb(&encode_t32(word))
-    } else {
-        Machine::arm(&[word])
-    };
-    m.cpu.vfp.d = *d;
-    m.cpu.vfp.fpscr = fpscr;
-    let exit = m.run(1);
-    (exit, m.cpu.vfp.d, m.cpu.vfp.fpscr)
-}
-
 fn check(
     op: usize,
     u: u32,
@@ -227,31 +206,10 @@ fn check(
     let word = encode(u, size, opc, vd, vn, vm);
     let expect = model(name, u, size, vd as usize, vn as usize, vm as usize, d);
     for thumb in [false, true] {
-        let (exit, regs, fpscr) = run_one(word, thumb, d, 0);
+        let outcome = run_neon(word, thumb, d, 0);
         let what =
             format!("{name} u={u} size={size} d{vd} d{vn} d{vm} ({word:#010x}, thumb={thumb})");
-        match &expect {
-            None => {
-                if !matches!(exit, Exit::Undefined { .. }) {
-                    return Err(format!("{what}: expected UNDEFINED, got {exit:?}"));
-                }
-            }
-            Some((want, qc)) => {
-                if exit != Exit::Limit {
-                    return Err(format!("{what}: stopped with {exit:?}"));
-                }
-                if &regs != want {
-                    let diff: Vec<String> = (0..32)
-                        .filter(|&i| regs[i] != want[i])
-                        .map(|i| format!("d{i}: got {:016x} want {:016x}", regs[i], want[i]))
-                        .collect();
-                    return Err(format!("{what}: {}", diff.join(", ")));
-                }
-                if (fpscr & QC != 0) != *qc {
-                    return Err(format!("{what}: QC {} want {qc}", fpscr & QC != 0));
-                }
-            }
-        }
+        check_neon_outcome(&what, outcome, &expect)?;
     }
     Ok(())
 }
@@ -313,13 +271,13 @@ fn vqdmull_saturates_only_min_times_min() {
     d[2] = 0x0001_7fff_8000_8000;
     d[3] = 0x0002_8000_7fff_8000;
     let word = encode(0, 1, 13, 0, 2, 3);
-    let (exit, regs, fpscr) = run_one(word, false, &d, 0);
+    let (exit, regs, fpscr) = run_neon(word, false, &d, 0);
     assert_eq!(exit, Exit::Limit);
     assert_eq!(regs[0] as u32, 0x7fff_ffff);
     assert_eq!((regs[0] >> 32) as u32, (2 * (-32768i64 * 32767)) as u32);
     assert_eq!(regs[1] as u32, (2 * (32767i64 * -32768)) as u32);
     assert_eq!((regs[1] >> 32) as u32, 4);
-    assert_ne!(fpscr & QC, 0);
+    assert_ne!(fpscr & FPSCR_QC, 0);
 }
 
 #[test]
@@ -329,9 +287,9 @@ fn vraddhn_rounds_and_vaddhn_truncates() {
     let mut d = [0u64; 32];
     d[2] = 0x007f;
     d[4] = 0x0001;
-    let (_, r, _) = run_one(encode(1, 0, 4, 0, 2, 4), false, &d, 0);
+    let (_, r, _) = run_neon(encode(1, 0, 4, 0, 2, 4), false, &d, 0);
     assert_eq!(r[0] & 0xff, 0x01);
-    let (_, r, _) = run_one(encode(0, 0, 4, 0, 2, 4), false, &d, 0);
+    let (_, r, _) = run_neon(encode(0, 0, 4, 0, 2, 4), false, &d, 0);
     assert_eq!(r[0] & 0xff, 0x00);
 }
 
@@ -341,7 +299,7 @@ fn vmull_p8_is_carryless() {
     let mut d = [0u64; 32];
     d[1] = 0xff03;
     d[2] = 0xff03;
-    let (_, r, _) = run_one(encode(0, 0, 14, 4, 1, 2), false, &d, 0);
+    let (_, r, _) = run_neon(encode(0, 0, 14, 4, 1, 2), false, &d, 0);
     assert_eq!(r[4] & 0xffff_ffff, 0x5555_0005);
 }
 
@@ -356,7 +314,7 @@ fn undefined_cases_trap() {
         encode(0, 1, 14, 0, 2, 4), // VMULL.P16
         encode(0, 2, 14, 0, 2, 4), // VMULL.P64 without the Crypto Extension
     ] {
-        let (exit, _, _) = run_one(word, false, &d, 0);
+        let (exit, _, _) = run_neon(word, false, &d, 0);
         assert!(
             matches!(exit, Exit::Undefined { .. }),
             "{word:#010x}: {exit:?}"

@@ -11,7 +11,6 @@ use common::*;
 use proptest::prelude::*;
 use sim::interp::Exit;
 
-const QC: u32 = 1 << 27;
 const RZ: u32 = 3 << 22;
 
 /// The A32 encoding: 1111 001U 0 D sz Vn Vd A N Q M B Vm (registers are
@@ -32,29 +31,10 @@ fn encode(u: u32, size: u32, a: u32, b: u32, q: u32, vd: u32, vn: u32, vm: u32) 
         | (vm & 15)
 }
 
-/// The same instruction in T32: 111U 1111 0 D ... (A7.4).
-fn encode_t32(a32: u32) -> [u16; 2] {
-    let u = (a32 >> 24) & 1;
-    let w = 0xef00_0000 | u << 28 | (a32 & 0x00ff_ffff);
-    [(w >> 16) as u16, w as u16]
-}
-
-fn run_one(word: u32, thumb: bool, d: &[u64; 32], fpscr: u32) -> (Exit, [u64; 32], u32) {
-    let mut m = if thumb {
-        Machine::thumb(&encode_t32(word))
-    } else {
-        Machine::arm(&[word])
-    };
-    m.cpu.vfp.d = *d;
-    m.cpu.vfp.fpscr = fpscr;
-    let exit = m.run(1);
-    (exit, m.cpu.vfp.d, m.cpu.vfp.fpscr)
-}
-
 /// Runs `word` in A32 and T32, checks both agree and retire, returns A32's.
 fn run_both(word: u32, d: &[u64; 32], fpscr: u32) -> ([u64; 32], u32) {
-    let (e1, r1, f1) = run_one(word, false, d, fpscr);
-    let (e2, r2, f2) = run_one(word, true, d, fpscr);
+    let (e1, r1, f1) = run_neon(word, false, d, fpscr);
+    let (e2, r2, f2) = run_neon(word, true, d, fpscr);
     assert_eq!(e1, Exit::Limit, "{word:#010x} (A32)");
     assert_eq!(e2, Exit::Limit, "{word:#010x} (T32)");
     assert_eq!((r1, f1), (r2, f2), "{word:#010x}: A32 and T32 differ");
@@ -62,8 +42,8 @@ fn run_both(word: u32, d: &[u64; 32], fpscr: u32) -> ([u64; 32], u32) {
 }
 
 fn is_undefined(word: u32) -> bool {
-    let (a, _, _) = run_one(word, false, &[0; 32], 0);
-    let (t, _, _) = run_one(word, true, &[0; 32], 0);
+    let (a, _, _) = run_neon(word, false, &[0; 32], 0);
+    let (t, _, _) = run_neon(word, true, &[0; 32], 0);
     let (ua, ut) = (
         matches!(a, Exit::Undefined { .. }),
         matches!(t, Exit::Undefined { .. }),
@@ -251,8 +231,8 @@ fn encodings_agree_with_gas() {
     assert_eq!(encode(0, 3, 8, 0, 1, 16, 18, 30), 0xf272_08ee); // vadd.i64 q8, q9, q15
     assert_eq!(encode(1, 2, 13, 0, 1, 16, 18, 30), 0xf362_0dee); // vabd.f32 q8, q9, q15
     assert_eq!(encode(0, 2, 15, 1, 1, 0, 2, 4), 0xf222_0f54); // vrsqrts.f32 q0, q1, q2
-    assert_eq!(encode_t32(0xf201_0012), [0xef01, 0x0012]); // vqadd.s8 d0, d1, d2
-    assert_eq!(encode_t32(0xf332_0054), [0xff32, 0x0054]); // vqadd.u64 q0, q1, q2
+    assert_eq!(neon_dp_t32(0xf201_0012), [0xef01, 0x0012]); // vqadd.s8 d0, d1, d2
+    assert_eq!(neon_dp_t32(0xf332_0054), [0xff32, 0x0054]); // vqadd.u64 q0, q1, q2
 }
 
 #[test]
@@ -267,18 +247,18 @@ fn vqadd_saturates_and_sets_qc() {
         0,
     );
     assert_eq!(r[0], b8([0x7f, 0x80, 0x80, 0xff, 0x30, 0, 0, 0]));
-    assert_ne!(f & QC, 0);
+    assert_ne!(f & FPSCR_QC, 0);
     // vqadd.u8 d0, d1, d2: 0xff + 1 saturates; without saturation QC
     // stays as it was (clear, or sticky when already set).
     let (r, f) = exec(0xf301_0012, &[(1, 0xff), (2, 1)], 0);
-    assert_eq!((r[0], f & QC), (0xff, QC));
+    assert_eq!((r[0], f & FPSCR_QC), (0xff, FPSCR_QC));
     let (r, f) = exec(0xf301_0012, &[(1, 0xfe), (2, 1)], 0);
-    assert_eq!((r[0], f & QC), (0xff, 0));
-    let (_, f) = exec(0xf301_0012, &[(1, 0xfe), (2, 1)], QC);
-    assert_eq!(f & QC, QC);
+    assert_eq!((r[0], f & FPSCR_QC), (0xff, 0));
+    let (_, f) = exec(0xf301_0012, &[(1, 0xfe), (2, 1)], FPSCR_QC);
+    assert_eq!(f & FPSCR_QC, FPSCR_QC);
     // vqsub.u64 q0, q1, q2: 0 - 1 saturates to 0; 5 - 3 = 2.
     let (r, f) = exec(0xf332_0254, &[(2, 0), (3, 5), (4, 1), (5, 3)], 0);
-    assert_eq!((r[0], r[1], f & QC), (0, 2, QC));
+    assert_eq!((r[0], r[1], f & FPSCR_QC), (0, 2, FPSCR_QC));
 }
 
 #[test]
@@ -314,9 +294,9 @@ fn vqshl_and_vqrshl_saturate() {
     let (r, f) = exec(0xf212_0411, &[(1, value), (2, shift)], 0);
     // 0x4000<<1 saturates; -1<<15 = 0x8000 fits; -1<<16 saturates; 0<<127 = 0.
     assert_eq!(r[0], 0x7fff_8000_8000_0000);
-    assert_ne!(f & QC, 0);
+    assert_ne!(f & FPSCR_QC, 0);
     let (r, f) = exec(0xf212_0411, &[(1, 0xffff), (2, 0x000f)], 0);
-    assert_eq!((r[0], f & QC), (0x8000, 0));
+    assert_eq!((r[0], f & FPSCR_QC), (0x8000, 0));
     // vqrshl.s32 d0, d1, d2: 0x7fffffff >> 1 rounds up to 0x40000000;
     // 1 << 31 saturates to 0x7fffffff.
     let (r, f) = exec(
@@ -324,7 +304,7 @@ fn vqshl_and_vqrshl_saturate() {
         &[(1, 0x0000_0001_7fff_ffff), (2, 0x0000_001f_0000_00ff)],
         0,
     );
-    assert_eq!((r[0], f & QC), (0x7fff_ffff_4000_0000, QC));
+    assert_eq!((r[0], f & FPSCR_QC), (0x7fff_ffff_4000_0000, FPSCR_QC));
 }
 
 #[test]
@@ -336,14 +316,14 @@ fn vqdmulh_and_vqrdmulh() {
         &[(1, 0x8000_4000_0001_ffff), (2, 0x8000_4000_4000_0001)],
         0,
     );
-    assert_eq!((r[0], f & QC), (0x7fff_2000_0001_0000, QC));
+    assert_eq!((r[0], f & FPSCR_QC), (0x7fff_2000_0001_0000, FPSCR_QC));
     // vqdmulh.s32 d0, d1, d2: truncates: 1*0x40000000 -> 0; -1*1 -> -1.
     let (r, f) = exec(
         0xf221_0b02,
         &[(1, 0x0000_0001_ffff_ffff), (2, 0x4000_0000_0000_0001)],
         0,
     );
-    assert_eq!((r[0], f & QC), (0x0000_0000_ffff_ffff, 0));
+    assert_eq!((r[0], f & FPSCR_QC), (0x0000_0000_ffff_ffff, 0));
 }
 
 #[test]
@@ -709,30 +689,9 @@ fn check(
     let word = encode(u, size, a, b, q, vd, vn, vm);
     let expect = model(u, size, a, b, q, vd as usize, vn as usize, vm as usize, d);
     for thumb in [false, true] {
-        let (exit, regs, fpscr) = run_one(word, thumb, d, 0);
+        let outcome = run_neon(word, thumb, d, 0);
         let what = format!("{word:#010x} (thumb={thumb})");
-        match &expect {
-            None => {
-                if !matches!(exit, Exit::Undefined { .. }) {
-                    return Err(format!("{what}: expected UNDEFINED, got {exit:?}"));
-                }
-            }
-            Some((want, qc)) => {
-                if exit != Exit::Limit {
-                    return Err(format!("{what}: stopped with {exit:?}"));
-                }
-                if &regs != want {
-                    let diff: Vec<String> = (0..32)
-                        .filter(|&i| regs[i] != want[i])
-                        .map(|i| format!("d{i}: got {:016x} want {:016x}", regs[i], want[i]))
-                        .collect();
-                    return Err(format!("{what}: {}", diff.join(", ")));
-                }
-                if (fpscr & QC != 0) != *qc {
-                    return Err(format!("{what}: QC {} want {qc}", fpscr & QC != 0));
-                }
-            }
-        }
+        check_neon_outcome(&what, outcome, &expect)?;
     }
     Ok(())
 }
@@ -925,7 +884,7 @@ proptest! {
         let word = encode(u, size, a, b, q, vd, vn, vm);
         let expect = float_model(u, size, a, b, q, vd as usize, vn as usize, vm as usize, &d, fpscr);
         for thumb in [false, true] {
-            let (exit, regs, f) = run_one(word, thumb, &d, fpscr);
+            let (exit, regs, f) = run_neon(word, thumb, &d, fpscr);
             match &expect {
                 None => prop_assert!(
                     matches!(exit, Exit::Undefined { .. }),

@@ -184,3 +184,60 @@ pub fn thumb1(code: &[u16], regs: &[u32], flags_in: u32) -> CpuState {
     assert_eq!(cpu.r[15], CODE + 2 * code.len() as u32);
     cpu
 }
+
+/// FPSCR.QC, set by saturating Neon instructions.
+pub const FPSCR_QC: u32 = 1 << 27;
+
+/// The T32 form of an A32 Advanced SIMD data-processing word: 1111 001U
+/// becomes 111U 1111 (A7.4), first halfword first.
+pub fn neon_dp_t32(a32: u32) -> [u16; 2] {
+    let u = (a32 >> 24) & 1;
+    let w = 0xef00_0000 | u << 28 | (a32 & 0x00ff_ffff);
+    [(w >> 16) as u16, w as u16]
+}
+
+/// Runs one Advanced SIMD data-processing instruction, given in its A32
+/// form, as A32 or as T32, from the given D registers and FPSCR.
+pub fn run_neon(word: u32, thumb: bool, d: &[u64; 32], fpscr: u32) -> (Exit, [u64; 32], u32) {
+    let mut m = if thumb {
+        Machine::thumb(&neon_dp_t32(word))
+    } else {
+        Machine::arm(&[word])
+    };
+    m.cpu.vfp.d = *d;
+    m.cpu.vfp.fpscr = fpscr;
+    let exit = m.run(1);
+    (exit, m.cpu.vfp.d, m.cpu.vfp.fpscr)
+}
+
+/// Compares a run with a model's prediction: `None` means UNDEFINED,
+/// otherwise the D registers and whether QC was set.
+pub fn check_neon_outcome(
+    what: &str,
+    (exit, regs, fpscr): (Exit, [u64; 32], u32),
+    expect: &Option<([u64; 32], bool)>,
+) -> Result<(), String> {
+    match expect {
+        None => {
+            if !matches!(exit, Exit::Undefined { .. }) {
+                return Err(format!("{what}: expected UNDEFINED, got {exit:?}"));
+            }
+        }
+        Some((want, qc)) => {
+            if exit != Exit::Limit {
+                return Err(format!("{what}: stopped with {exit:?}"));
+            }
+            if &regs != want {
+                let diff: Vec<String> = (0..32)
+                    .filter(|&i| regs[i] != want[i])
+                    .map(|i| format!("d{i}: got {:016x} want {:016x}", regs[i], want[i]))
+                    .collect();
+                return Err(format!("{what}: {}", diff.join(", ")));
+            }
+            if (fpscr & FPSCR_QC != 0) != *qc {
+                return Err(format!("{what}: QC {} want {qc}", fpscr & FPSCR_QC != 0));
+            }
+        }
+    }
+    Ok(())
+}
