@@ -3,6 +3,7 @@
 
 mod disas;
 mod host;
+mod stats;
 mod user;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -82,11 +83,30 @@ pub enum Trace {
     Insn,
 }
 
+/// Which execution tier runs guest code (`--exec`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Exec {
+    /// The reference interpreter only.
+    Interp,
+    /// Compile every block with Cranelift before it first runs.
+    Jit,
+    /// Interpret cold code; compile hot blocks on a background thread.
+    Tiered,
+}
+
 #[derive(Args, Clone)]
 pub struct UserOpts {
-    /// Print instructions retired, wall time and MIPS to stderr at exit.
+    /// Print instructions retired, time, MIPS, per-tier shares and compile
+    /// times to stderr at exit.
     #[arg(long)]
     stats: bool,
+    /// Write the same statistics as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    stats_json: Option<std::path::PathBuf>,
+    /// Execution tier. The choice never changes results, icount or state
+    /// hash, only speed.
+    #[arg(long, value_enum, default_value_t = Exec::Tiered)]
+    exec: Exec,
     /// Let the guest read the host's wall clock (not deterministic).
     #[arg(long)]
     host_time: bool,

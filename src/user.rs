@@ -4,11 +4,15 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use jit::{Jit, Tier};
+use sim::engine::Engine;
+use sim::interp::Interp;
 use sim::linux::{Options, Process, RunEnd};
 
 use crate::disas::Tracer;
 use crate::host::StdHost;
-use crate::{Trace, UserOpts};
+use crate::stats::Report;
+use crate::{Exec, Trace, UserOpts};
 
 /// The default guest: built from tests/guests/demo by scripts/build-guests.
 const DEMO: &[u8] = include_bytes!("../tests/guests/bin/demo");
@@ -54,6 +58,7 @@ fn run(
     let mut host = StdHost::new();
     let mut proc = Process::new(image, &argv, &envp, exe.to_vec(), &host, sim_opts)
         .with_context(|| format!("cannot load {name}"))?;
+    proc.set_engine(engine(opts.exec)?);
     let limit = opts.limit.unwrap_or(u64::MAX);
     let start = Instant::now();
     let result = match opts.trace {
@@ -76,25 +81,16 @@ fn run(
     for n in proc.take_notices() {
         eprintln!("lockstep: {n}");
     }
-    if opts.stats {
-        let icount = proc.cpu.icount;
-        let secs = wall.as_secs_f64();
-        eprintln!("--- lockstep statistics ---");
-        eprintln!("instructions retired: {icount}");
-        if proc.children_icount > 0 {
-            eprintln!("  in child processes: {}", proc.children_icount);
+    if opts.stats || opts.stats_json.is_some() {
+        let report = Report::new(&proc, wall);
+        if opts.stats {
+            report.print();
         }
-        eprintln!("wall time:            {secs:.3} s");
-        eprintln!(
-            "speed:                {:.1} MIPS",
-            icount as f64 / secs.max(1e-9) / 1e6
-        );
-        let s = proc.interp.stats;
-        eprintln!(
-            "blocks decoded:       {} ({} instructions)",
-            s.blocks_built, s.insns_decoded
-        );
-        eprintln!("state hash:           {:016x}", proc.state_hash());
+        if let Some(path) = &opts.stats_json {
+            report
+                .write_json(path)
+                .with_context(|| format!("cannot write statistics to {}", path.display()))?;
+        }
     }
     match result {
         Ok(end) => {
@@ -116,4 +112,14 @@ fn run(
             Ok(e.status())
         }
     }
+}
+
+/// The execution engine `--exec` asks for.
+pub fn engine(exec: Exec) -> Result<Box<dyn Engine>> {
+    let workers = 1;
+    Ok(match exec {
+        Exec::Interp => Box::new(Interp::new()),
+        Exec::Jit => Box::new(Jit::new(Tier::Jit, workers).context("cannot start the JIT")?),
+        Exec::Tiered => Box::new(Jit::new(Tier::Tiered, workers).context("cannot start the JIT")?),
+    })
 }

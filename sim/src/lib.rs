@@ -5,6 +5,7 @@
 
 pub mod cpu;
 pub mod decode;
+pub mod engine;
 pub mod fp;
 pub mod interp;
 pub mod linux;

@@ -123,6 +123,12 @@ impl GuestMemory {
         self.base
     }
 
+    /// The permission byte of every page (index: address >> PAGE_SHIFT),
+    /// for compiled code's inline access checks. Valid while `self` lives.
+    pub fn perms_ptr(&self) -> *const u8 {
+        self.perms.as_ptr()
+    }
+
     /// Maps `[addr, addr+len)` (page-rounded) zero-filled with `prot`.
     pub fn map(&mut self, addr: u32, len: u32, prot: u8) {
         self.zero(addr, len);

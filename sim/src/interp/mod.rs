@@ -82,6 +82,9 @@ pub struct InterpStats {
     pub blocks_built: u64,
     pub insns_decoded: u64,
     pub invalidations: u64,
+    /// Instructions retired through `Engine::run` (the engine's count;
+    /// a tier that runs blocks itself keeps its own).
+    pub insns_run: u64,
 }
 
 pub struct Interp {
@@ -156,9 +159,11 @@ impl Interp {
         self.jcache.fill((u64::MAX, 0));
     }
 
-    /// Drops the blocks decoded from one page.
-    pub fn invalidate_page(&mut self, mem: &mut GuestMemory, page_addr: u32) {
+    /// Drops the blocks decoded from one page; returns their indices
+    /// (a compiling tier drops its code for them too).
+    pub fn invalidate_page(&mut self, mem: &mut GuestMemory, page_addr: u32) -> Vec<u32> {
         let page = page_addr >> PAGE_SHIFT;
+        let mut dropped = Vec::new();
         if let Some(list) = self.page_blocks.remove(&page) {
             for idx in list {
                 let b = &mut self.blocks[idx as usize];
@@ -166,16 +171,31 @@ impl Interp {
                     b.valid = false;
                     b.ops = Vec::new();
                     self.map.remove(&b.key);
+                    dropped.push(idx);
                 }
             }
             self.jcache.fill((u64::MAX, 0));
             self.stats.invalidations += 1;
         }
         mem.clear_code(page_addr);
+        dropped
     }
 
+    /// The block at index `idx` (from `lookup`).
     #[inline(always)]
-    fn lookup(&mut self, cpu: &CpuState, mem: &mut GuestMemory) -> Result<u32, Fault> {
+    pub fn block(&self, idx: u32) -> &Block {
+        &self.blocks[idx as usize]
+    }
+
+    /// Whether block `idx` still describes guest memory (not invalidated).
+    pub fn is_valid(&self, idx: u32) -> bool {
+        self.blocks.get(idx as usize).is_some_and(|b| b.valid)
+    }
+
+    /// The block that starts at the CPU's PC in its current instruction set
+    /// and IT state, predecoding it on first use.
+    #[inline(always)]
+    pub fn lookup(&mut self, cpu: &CpuState, mem: &mut GuestMemory) -> Result<u32, Fault> {
         let pc = cpu.r[15];
         let key = block_key(pc, cpu.thumb, cpu.itstate);
         let slot = jslot(pc);
@@ -291,68 +311,68 @@ impl Interp {
                     }
                 }
             };
-            let ops = &self.blocks[idx as usize].ops;
-            let budget = (limit - cpu.icount).min(ops.len() as u64) as usize;
-            let ops = &ops[..budget];
-            let mut done = 0usize;
-            let mut outcome: Result<bool, Trap> = Ok(false);
-            for op in ops {
-                if op.cond != COND_AL && !cpu.cond_passed(op.cond) {
-                    done += 1;
-                    continue;
-                }
-                let mut ex = Exec {
-                    cpu: &mut *cpu,
-                    mem: &mut *mem,
-                    op,
-                };
-                match op.insn.visit(&mut ex) {
-                    Ok(Flow::Next) => done += 1,
-                    Ok(Flow::Jump) => {
-                        done += 1;
-                        outcome = Ok(true);
-                        break;
-                    }
-                    Err(t) => {
-                        outcome = Err(t);
-                        break;
-                    }
-                }
-            }
-            match outcome {
-                Ok(jumped) => {
-                    let last = &ops[done - 1];
-                    if !jumped {
-                        cpu.r[15] = last.pc.wrapping_add(last.len as u32);
-                    }
-                    cpu.itstate = last.it_next;
-                    cpu.icount += done as u64;
-                }
-                Err(trap) => {
-                    let op = ops[done];
-                    if let Trap::Svc(imm) = trap {
-                        cpu.icount += done as u64 + 1;
-                        cpu.itstate = op.it_next;
-                        self.after_code_write(mem);
-                        return Exit::Svc(imm);
-                    }
-                    cpu.icount += done as u64;
-                    cpu.r[15] = op.pc;
-                    cpu.itstate = op.it;
-                    return match trap {
-                        Trap::Fault(fault) => Exit::Fault { pc: op.pc, fault },
-                        Trap::Bkpt(imm) => Exit::Bkpt(imm),
-                        _ => Exit::Undefined {
-                            pc: op.pc,
-                            thumb: cpu.thumb,
-                            raw: op.raw,
-                            len: op.len,
-                        },
-                    };
-                }
+            if let Some(exit) = self.exec_block(idx, cpu, mem, limit) {
+                return exit;
             }
             self.after_code_write(mem);
         }
+    }
+
+    /// Runs block `idx` from its start, stopping early at `limit` total
+    /// instructions. `Some` when an instruction trapped; then PC, icount and
+    /// IT state are set as the exit describes. The caller handles code
+    /// writes (`take_code_written`) afterwards.
+    #[inline(always)]
+    pub fn exec_block(
+        &self,
+        idx: u32,
+        cpu: &mut CpuState,
+        mem: &mut GuestMemory,
+        limit: u64,
+    ) -> Option<Exit> {
+        let ops = &self.blocks[idx as usize].ops;
+        let budget = (limit - cpu.icount).min(ops.len() as u64) as usize;
+        let ops = &ops[..budget];
+        let mut done = 0usize;
+        let mut outcome: Result<bool, Trap> = Ok(false);
+        for op in ops {
+            if op.cond != COND_AL && !cpu.cond_passed(op.cond) {
+                done += 1;
+                continue;
+            }
+            let mut ex = Exec {
+                cpu: &mut *cpu,
+                mem: &mut *mem,
+                op,
+            };
+            match op.insn.visit(&mut ex) {
+                Ok(Flow::Next) => done += 1,
+                Ok(Flow::Jump) => {
+                    done += 1;
+                    outcome = Ok(true);
+                    break;
+                }
+                Err(t) => {
+                    outcome = Err(t);
+                    break;
+                }
+            }
+        }
+        match outcome {
+            Ok(jumped) => {
+                let last = &ops[done - 1];
+                if !jumped {
+                    cpu.r[15] = last.pc.wrapping_add(last.len as u32);
+                }
+                cpu.itstate = last.it_next;
+                cpu.icount += done as u64;
+            }
+            Err(trap) => {
+                cpu.icount += done as u64;
+                return Some(trap_exit(cpu, &ops[done], trap));
+            }
+        }
+        None
     }
 
     #[inline(always)]
@@ -360,6 +380,37 @@ impl Interp {
         if let Some(page) = mem.take_code_written() {
             self.invalidate_page(mem, page);
         }
+    }
+}
+
+/// Executes one instruction's semantics (its condition already passed):
+/// the entry compiled code uses for what it does not inline.
+#[inline]
+pub fn exec_op(cpu: &mut CpuState, mem: &mut GuestMemory, op: &Op) -> Result<Flow, Trap> {
+    op.insn.visit(&mut Exec { cpu, mem, op })
+}
+
+/// The machine state after instruction `op` trapped, with icount counting
+/// the instructions before it: an SVC has retired (PC past it), anything
+/// else leaves PC at the instruction. Shared by every tier so that all
+/// exits look the same.
+pub fn trap_exit(cpu: &mut CpuState, op: &Op, trap: Trap) -> Exit {
+    if let Trap::Svc(imm) = trap {
+        cpu.icount += 1;
+        cpu.itstate = op.it_next;
+        return Exit::Svc(imm);
+    }
+    cpu.r[15] = op.pc;
+    cpu.itstate = op.it;
+    match trap {
+        Trap::Fault(fault) => Exit::Fault { pc: op.pc, fault },
+        Trap::Bkpt(imm) => Exit::Bkpt(imm),
+        _ => Exit::Undefined {
+            pc: op.pc,
+            thumb: cpu.thumb,
+            raw: op.raw,
+            len: op.len,
+        },
     }
 }
 

@@ -13,7 +13,6 @@ use super::host::{Host, OpenFlags};
 use super::loader::{load_elf, setup_stack};
 use super::process::{Process, Rng, RunEnd};
 use crate::cpu::CpuState;
-use crate::interp::Interp;
 use crate::memory::GuestMemory;
 
 const CLONE_VM: u32 = 0x100;
@@ -58,7 +57,7 @@ impl Process {
         let mut child = Process {
             cpu: self.cpu.clone(),
             mem,
-            interp: Interp::new(),
+            engine: self.engine.fresh(),
             opts: self.opts.clone(),
             brk_start: self.brk_start,
             brk: self.brk,
@@ -178,7 +177,7 @@ impl Process {
         setup_stack(&mut mem, &mut cpu, &loaded, &args, &env, random, self.pid);
         self.mem = mem;
         self.cpu = cpu;
-        self.interp = Interp::new();
+        self.engine = self.engine.fresh();
         self.brk_start = loaded.brk;
         self.brk = loaded.brk;
         self.exe_path = p;

@@ -9,6 +9,7 @@ use super::files::{OpenFile, Shared, Target};
 use super::host::Host;
 use super::loader::{load_elf, setup_stack, LoadError, STACK_SIZE, STACK_TOP};
 use crate::cpu::CpuState;
+use crate::engine::Engine;
 use crate::interp::{Exit, Interp};
 use crate::memory::{Access, GuestMemory, MemError};
 
@@ -120,7 +121,9 @@ impl Rng {
 pub struct Process {
     pub cpu: CpuState,
     pub mem: GuestMemory,
-    pub interp: Interp,
+    /// The execution tier (the interpreter unless the caller installs
+    /// another with `set_engine`).
+    pub engine: Box<dyn Engine>,
     pub opts: Options,
     pub(super) brk_start: u32,
     pub(super) brk: u32,
@@ -172,7 +175,7 @@ impl Process {
         let mut p = Process {
             cpu,
             mem,
-            interp: Interp::new(),
+            engine: Box::new(Interp::new()),
             opts,
             brk_start: loaded.brk,
             brk: loaded.brk,
@@ -200,11 +203,16 @@ impl Process {
         Ok(p)
     }
 
+    /// Replaces the execution tier. Call before the first `run`.
+    pub fn set_engine(&mut self, engine: Box<dyn Engine>) {
+        self.engine = engine;
+    }
+
     /// Runs until the process exits or `limit` instructions have retired.
     pub fn run(&mut self, host: &mut dyn Host, limit: u64) -> Result<RunEnd, RunError> {
         self.limit = limit;
         loop {
-            match self.interp.run(&mut self.cpu, &mut self.mem, limit) {
+            match self.engine.run(&mut self.cpu, &mut self.mem, limit) {
                 Exit::Limit => return Ok(RunEnd::Limit),
                 exit => {
                     if let Some(end) = self.serve(exit, host) {
@@ -225,7 +233,7 @@ impl Process {
             return Some(Ok(RunEnd::Limit));
         }
         let one = self.cpu.icount + 1;
-        match self.interp.run(&mut self.cpu, &mut self.mem, one) {
+        match self.engine.run(&mut self.cpu, &mut self.mem, one) {
             Exit::Limit => None,
             exit => self.serve(exit, host),
         }

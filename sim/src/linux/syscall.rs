@@ -251,7 +251,7 @@ impl Process {
     /// code (read() into a code page): drop those blocks.
     fn note_code_write(&mut self) {
         while let Some(page) = self.mem.take_code_written() {
-            self.interp.invalidate_page(&mut self.mem, page);
+            self.engine.invalidate_page(&mut self.mem, page);
         }
     }
 
@@ -686,7 +686,7 @@ impl Process {
         let end = addr as u64 + len as u64;
         while (p as u64) < end {
             if self.mem.perms(p) & perm::CODE != 0 {
-                self.interp.invalidate_page(&mut self.mem, p);
+                self.engine.invalidate_page(&mut self.mem, p);
             }
             match p.checked_add(PAGE_SIZE) {
                 Some(n) => p = n,

@@ -1,0 +1,112 @@
+//! Cranelift set-up and code generation: a block's ops to machine code
+//! bytes. Runs on the CPU thread (`--exec jit`) or on a compile worker
+//! (`tiered`); installing the bytes is the engine's job, on the CPU thread.
+
+use std::time::Instant;
+
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::ir::types::{I32, I64};
+use cranelift_codegen::ir::{AbiParam, Function, InstBuilder, Signature, UserFuncName};
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+
+use crate::translate::{block_signature, translate, BlockIn};
+use crate::JitError;
+
+/// Machine code for one function, position-independent (no relocations).
+pub struct Code {
+    pub bytes: Vec<u8>,
+    pub align: u64,
+    /// Translation plus code generation, in nanoseconds.
+    pub nanos: u64,
+}
+
+pub struct Compiler {
+    isa: OwnedTargetIsa,
+    ctx: Context,
+    fctx: FunctionBuilderContext,
+}
+
+/// The host ISA with the settings every compiled block uses.
+pub fn host_isa() -> Result<OwnedTargetIsa, JitError> {
+    let mut flags = settings::builder();
+    let set = |f: &mut settings::Builder, k: &str, v: &str| {
+        f.set(k, v)
+            .map_err(|e| JitError::Setup(format!("cranelift setting {k}={v}: {e}")))
+    };
+    set(&mut flags, "opt_level", "speed")?;
+    // Tail calls (block linking) need frame pointers on x86-64.
+    set(&mut flags, "preserve_frame_pointers", "true")?;
+    // Blocks never unwind.
+    set(&mut flags, "unwind_info", "false")?;
+    let builder = cranelift_native::builder().map_err(|e| JitError::Setup(e.to_string()))?;
+    builder
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| JitError::Setup(e.to_string()))
+}
+
+impl Compiler {
+    pub fn new(isa: OwnedTargetIsa) -> Self {
+        Compiler {
+            isa,
+            ctx: Context::new(),
+            fctx: FunctionBuilderContext::new(),
+        }
+    }
+
+    pub fn block(&mut self, blk: &BlockIn<'_>) -> Result<Code, JitError> {
+        let start = Instant::now();
+        self.ctx.clear();
+        self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
+        translate(
+            &mut self.ctx.func,
+            &mut self.fctx,
+            blk,
+            self.isa.frontend_config(),
+        );
+        self.finish(start)
+    }
+
+    /// The `extern "C"` entry: `fn(ctx, code) -> i32` calls `code` (a
+    /// block, tail convention) with `ctx`.
+    pub fn trampoline(&mut self) -> Result<Code, JitError> {
+        let start = Instant::now();
+        self.ctx.clear();
+        let mut sig = Signature::new(CallConv::SystemV);
+        sig.params.push(AbiParam::new(I64));
+        sig.params.push(AbiParam::new(I64));
+        sig.returns.push(AbiParam::new(I32));
+        self.ctx.func = Function::with_name_signature(UserFuncName::default(), sig);
+        let mut b = FunctionBuilder::new(&mut self.ctx.func, &mut self.fctx);
+        let tail = b.import_signature(block_signature());
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let (ctx, code) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+        let call = b.ins().call_indirect(tail, code, &[ctx]);
+        let rc = b.inst_results(call)[0];
+        b.ins().return_(&[rc]);
+        b.seal_all_blocks();
+        b.finalize(self.isa.frontend_config());
+        self.finish(start)
+    }
+
+    fn finish(&mut self, start: Instant) -> Result<Code, JitError> {
+        let code = self
+            .ctx
+            .compile(&*self.isa, &mut ControlPlane::default())
+            .map_err(|e| JitError::Compile(format!("{:?}", e.inner)))?;
+        if !code.buffer.relocs().is_empty() {
+            return Err(JitError::Compile(
+                "generated code needs relocations (a libcall)".into(),
+            ));
+        }
+        Ok(Code {
+            bytes: code.code_buffer().to_vec(),
+            align: code.buffer.alignment as u64,
+            nanos: start.elapsed().as_nanos() as u64,
+        })
+    }
+}

@@ -1,0 +1,411 @@
+//! Inline integer data processing: the data-processing group with
+//! immediate and immediate-shifted operands, MOVW/MOVT/ADR, the common
+//! multiplies, extends and bit-field instructions. Each mirrors the
+//! interpreter handler named beside it; register-shifted operands, the
+//! saturating and parallel instructions and anything writing PC go to the
+//! helper.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::types::{I32, I64};
+use cranelift_codegen::ir::{InstBuilder, Value};
+
+use sim::decode::Insn;
+use sim::interp::Op;
+
+use super::{Done, Tr, VC, VN, VV, VZ};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dp {
+    And,
+    Eor,
+    Sub,
+    Rsb,
+    Add,
+    Adc,
+    Sbc,
+    Rsc,
+    Tst,
+    Teq,
+    Cmp,
+    Cmn,
+    Orr,
+    Mov,
+    Bic,
+    Mvn,
+    Orn,
+}
+
+#[derive(Clone, Copy)]
+enum Ext {
+    SByte,
+    SHalf,
+    UByte,
+    UHalf,
+}
+
+impl Tr<'_, '_> {
+    pub(super) fn lower_alu(&mut self, op: &Op) -> Option<Done> {
+        use Insn::*;
+        let dp_shi = |d, a: sim::decode::ArgSRrrShi| (d, a.s, a.rd, a.rn, Some(a), None);
+        let dp_imm = |d, a: sim::decode::ArgSRriRot| (d, a.s, a.rd, a.rn, None, Some(a));
+        let (dp, s, rd, rn, shi, imm) = match op.insn {
+            AndRrri(a) => dp_shi(Dp::And, a),
+            EorRrri(a) => dp_shi(Dp::Eor, a),
+            SubRrri(a) => dp_shi(Dp::Sub, a),
+            RsbRrri(a) => dp_shi(Dp::Rsb, a),
+            AddRrri(a) => dp_shi(Dp::Add, a),
+            AdcRrri(a) => dp_shi(Dp::Adc, a),
+            SbcRrri(a) => dp_shi(Dp::Sbc, a),
+            RscRrri(a) => dp_shi(Dp::Rsc, a),
+            TstXrri(a) => dp_shi(Dp::Tst, a),
+            TeqXrri(a) => dp_shi(Dp::Teq, a),
+            CmpXrri(a) => dp_shi(Dp::Cmp, a),
+            CmnXrri(a) => dp_shi(Dp::Cmn, a),
+            OrrRrri(a) => dp_shi(Dp::Orr, a),
+            MovRxri(a) => dp_shi(Dp::Mov, a),
+            BicRrri(a) => dp_shi(Dp::Bic, a),
+            MvnRxri(a) => dp_shi(Dp::Mvn, a),
+            OrnRrri(a) => dp_shi(Dp::Orn, a),
+            AndRri(a) => dp_imm(Dp::And, a),
+            EorRri(a) => dp_imm(Dp::Eor, a),
+            SubRri(a) => dp_imm(Dp::Sub, a),
+            RsbRri(a) => dp_imm(Dp::Rsb, a),
+            AddRri(a) => dp_imm(Dp::Add, a),
+            AdcRri(a) => dp_imm(Dp::Adc, a),
+            SbcRri(a) => dp_imm(Dp::Sbc, a),
+            RscRri(a) => dp_imm(Dp::Rsc, a),
+            TstXri(a) => dp_imm(Dp::Tst, a),
+            TeqXri(a) => dp_imm(Dp::Teq, a),
+            CmpXri(a) => dp_imm(Dp::Cmp, a),
+            CmnXri(a) => dp_imm(Dp::Cmn, a),
+            OrrRri(a) => dp_imm(Dp::Orr, a),
+            MovRxi(a) => dp_imm(Dp::Mov, a),
+            BicRri(a) => dp_imm(Dp::Bic, a),
+            MvnRxi(a) => dp_imm(Dp::Mvn, a),
+            OrnRri(a) => dp_imm(Dp::Orn, a),
+            _ => return self.lower_alu_other(op),
+        };
+        let writes = !matches!(dp, Dp::Tst | Dp::Teq | Dp::Cmp | Dp::Cmn);
+        if writes && rd == 15 {
+            return None;
+        }
+        let needs_sc = s != 0 && !is_arith(dp);
+        let (y, sc) = if let Some(a) = shi {
+            let v = self.reg(a.rm);
+            self.shift_imm(v, a.shty as u32, a.shim as u32, needs_sc)
+        } else {
+            let a = imm.expect("one of the two forms");
+            let y = self.b.ins().iconst(I32, a.imm as u32 as i64);
+            let sc = if !needs_sc {
+                None
+            } else if a.rot != 0 {
+                Some(self.b.ins().iconst(I32, (a.imm as u32 >> 31) as i64))
+            } else {
+                Some(self.flag(VC))
+            };
+            (y, sc)
+        };
+        let x = if matches!(dp, Dp::Mov | Dp::Mvn) {
+            y
+        } else {
+            self.reg(rn)
+        };
+        self.dp(dp, s != 0, rd, x, y, sc);
+        Some(Done::Continue)
+    }
+
+    /// The data-processing operations (interpreter: `Exec::dp`).
+    fn dp(&mut self, dp: Dp, s: bool, rd: i32, x: Value, y: Value, sc: Option<Value>) {
+        let one = |t: &mut Self| t.b.ins().iconst(I32, 1);
+        let (r, arith) = match dp {
+            Dp::And | Dp::Tst => (self.b.ins().band(x, y), None),
+            Dp::Eor | Dp::Teq => (self.b.ins().bxor(x, y), None),
+            Dp::Orr => (self.b.ins().bor(x, y), None),
+            Dp::Orn => (self.b.ins().bor_not(x, y), None),
+            Dp::Mov => (y, None),
+            Dp::Bic => (self.b.ins().band_not(x, y), None),
+            Dp::Mvn => (self.b.ins().bnot(y), None),
+            Dp::Sub | Dp::Cmp => {
+                let ny = self.b.ins().bnot(y);
+                let c = one(self);
+                self.add_with_carry(x, ny, c, s)
+            }
+            Dp::Rsb => {
+                let nx = self.b.ins().bnot(x);
+                let c = one(self);
+                self.add_with_carry(nx, y, c, s)
+            }
+            Dp::Add | Dp::Cmn => {
+                let c = self.b.ins().iconst(I32, 0);
+                self.add_with_carry(x, y, c, s)
+            }
+            Dp::Adc => {
+                let c = self.flag(VC);
+                self.add_with_carry(x, y, c, s)
+            }
+            Dp::Sbc => {
+                let ny = self.b.ins().bnot(y);
+                let c = self.flag(VC);
+                self.add_with_carry(x, ny, c, s)
+            }
+            Dp::Rsc => {
+                let nx = self.b.ins().bnot(x);
+                let c = self.flag(VC);
+                self.add_with_carry(nx, y, c, s)
+            }
+        };
+        if s {
+            self.set_nz(r);
+            match arith {
+                Some((c, v)) => {
+                    self.set(VC, c);
+                    self.set(VV, v);
+                }
+                None => {
+                    let sc = sc.expect("shifter carry computed for S logical ops");
+                    self.set(VC, sc);
+                }
+            }
+        }
+        let writes = !matches!(dp, Dp::Tst | Dp::Teq | Dp::Cmp | Dp::Cmn);
+        if writes {
+            self.set(rd as usize, r);
+        }
+    }
+
+    /// AddWithCarry: (result, Some((carry, overflow))) when `flags`.
+    fn add_with_carry(
+        &mut self,
+        x: Value,
+        y: Value,
+        cin: Value,
+        flags: bool,
+    ) -> (Value, Option<(Value, Value)>) {
+        if !flags {
+            let r = self.b.ins().iadd(x, y);
+            let r = self.b.ins().iadd(r, cin);
+            return (r, None);
+        }
+        let x64 = self.b.ins().uextend(I64, x);
+        let y64 = self.b.ins().uextend(I64, y);
+        let c64 = self.b.ins().uextend(I64, cin);
+        let sum = self.b.ins().iadd(x64, y64);
+        let sum = self.b.ins().iadd(sum, c64);
+        let r = self.b.ins().ireduce(I32, sum);
+        let c = self.b.ins().ushr_imm_u(sum, 32);
+        let c = self.b.ins().ireduce(I32, c);
+        let xr = self.b.ins().bxor(x, r);
+        let yr = self.b.ins().bxor(y, r);
+        let v = self.b.ins().band(xr, yr);
+        let v = self.b.ins().ushr_imm_u(v, 31);
+        (r, Some((c, v)))
+    }
+
+    /// Shift_C by an immediate (interpreter: `shift_imm_c`); the carry
+    /// is computed only when asked for.
+    pub(super) fn shift_imm(
+        &mut self,
+        v: Value,
+        ty: u32,
+        amount: u32,
+        carry: bool,
+    ) -> (Value, Option<Value>) {
+        let bit = |t: &mut Self, n: u32| {
+            let s = t.b.ins().ushr_imm_u(v, n as i64);
+            t.b.ins().band_imm_u(s, 1)
+        };
+        let (r, c) = match (ty, amount) {
+            (0, 0) => (v, carry.then(|| self.flag(VC))),
+            (0, n) => (
+                self.b.ins().ishl_imm_u(v, n as i64),
+                carry.then(|| bit(self, 32 - n)),
+            ),
+            (1, 0) => (
+                self.b.ins().iconst(I32, 0),
+                carry.then(|| self.b.ins().ushr_imm_u(v, 31)),
+            ),
+            (1, n) => (
+                self.b.ins().ushr_imm_u(v, n as i64),
+                carry.then(|| bit(self, n - 1)),
+            ),
+            (2, 0) => (
+                self.b.ins().sshr_imm_u(v, 31),
+                carry.then(|| self.b.ins().ushr_imm_u(v, 31)),
+            ),
+            (2, n) => (
+                self.b.ins().sshr_imm_u(v, n as i64),
+                carry.then(|| bit(self, n - 1)),
+            ),
+            (_, 0) => {
+                let c = self.flag(VC);
+                let hi = self.b.ins().ishl_imm_u(c, 31);
+                let lo = self.b.ins().ushr_imm_u(v, 1);
+                (
+                    self.b.ins().bor(hi, lo),
+                    carry.then(|| self.b.ins().band_imm_u(v, 1)),
+                )
+            }
+            (_, n) => (
+                self.b.ins().rotr_imm_u(v, n as i64),
+                carry.then(|| bit(self, n - 1)),
+            ),
+        };
+        (r, c)
+    }
+
+    fn lower_alu_other(&mut self, op: &Op) -> Option<Done> {
+        use Insn::*;
+        match op.insn {
+            Movw(a) if a.rd != 15 => {
+                let v = self.b.ins().iconst(I32, (a.imm as u32 & 0xffff) as i64);
+                self.set(a.rd as usize, v);
+            }
+            Movt(a) if a.rd != 15 => {
+                let r = self.reg(a.rd);
+                let lo = self.b.ins().band_imm_u(r, 0xffff);
+                let v = self.b.ins().bor_imm_u(lo, ((a.imm as u32) << 16) as i64);
+                self.set(a.rd as usize, v);
+            }
+            Adr(a) if a.rd != 15 => {
+                let v = (self.pc_read() & !3).wrapping_add(a.imm as u32);
+                let v = self.b.ins().iconst(I32, v as i64);
+                self.set(a.rd as usize, v);
+            }
+            Mul(a) | Mla(a) if a.rd != 15 => {
+                let (n, m) = (self.reg(a.rn), self.reg(a.rm));
+                let mut r = self.b.ins().imul(n, m);
+                if matches!(op.insn, Mla(_)) {
+                    let acc = self.reg(a.ra);
+                    r = self.b.ins().iadd(r, acc);
+                }
+                if a.s != 0 {
+                    self.set_nz(r);
+                }
+                self.set(a.rd as usize, r);
+            }
+            Mls(a) if a.rd != 15 => {
+                let (n, m, acc) = (self.reg(a.rn), self.reg(a.rm), self.reg(a.ra));
+                let p = self.b.ins().imul(n, m);
+                let r = self.b.ins().isub(acc, p);
+                self.set(a.rd as usize, r);
+            }
+            Umull(a) | Smull(a) | Umlal(a) | Smlal(a) if a.rdlo != 15 && a.rdhi != 15 => {
+                let signed = matches!(op.insn, Smull(_) | Smlal(_));
+                let (n, m) = (self.reg(a.rn), self.reg(a.rm));
+                let (n, m) = if signed {
+                    (self.b.ins().sextend(I64, n), self.b.ins().sextend(I64, m))
+                } else {
+                    (self.b.ins().uextend(I64, n), self.b.ins().uextend(I64, m))
+                };
+                let mut r = self.b.ins().imul(n, m);
+                if matches!(op.insn, Umlal(_) | Smlal(_)) {
+                    let lo = self.reg(a.rdlo);
+                    let hi = self.reg(a.rdhi);
+                    let lo = self.b.ins().uextend(I64, lo);
+                    let hi = self.b.ins().uextend(I64, hi);
+                    let hi = self.b.ins().ishl_imm_u(hi, 32);
+                    let acc = self.b.ins().bor(hi, lo);
+                    r = self.b.ins().iadd(r, acc);
+                }
+                if a.s != 0 {
+                    let n = self.b.ins().ushr_imm_u(r, 63);
+                    let n = self.b.ins().ireduce(I32, n);
+                    self.set(VN, n);
+                    let z = self.b.ins().icmp_imm_u(IntCC::Equal, r, 0);
+                    let z = self.b.ins().uextend(I32, z);
+                    self.set(VZ, z);
+                }
+                let lo = self.b.ins().ireduce(I32, r);
+                let hi = self.b.ins().ushr_imm_u(r, 32);
+                let hi = self.b.ins().ireduce(I32, hi);
+                // Interpreter order: RdLo, then RdHi (RdHi wins if equal).
+                self.set(a.rdlo as usize, lo);
+                self.set(a.rdhi as usize, hi);
+            }
+            Sxtab(a) | Sxtah(a) | Uxtab(a) | Uxtah(a) if a.rd != 15 => {
+                let ext = match op.insn {
+                    Sxtab(_) => Ext::SByte,
+                    Sxtah(_) => Ext::SHalf,
+                    Uxtab(_) => Ext::UByte,
+                    _ => Ext::UHalf,
+                };
+                let m = self.reg(a.rm);
+                let v = if a.rot != 0 {
+                    self.b.ins().rotr_imm_u(m, 8 * a.rot as i64)
+                } else {
+                    m
+                };
+                let v = match ext {
+                    Ext::SByte => {
+                        let t = self.b.ins().ireduce(cranelift_codegen::ir::types::I8, v);
+                        self.b.ins().sextend(I32, t)
+                    }
+                    Ext::SHalf => {
+                        let t = self.b.ins().ireduce(cranelift_codegen::ir::types::I16, v);
+                        self.b.ins().sextend(I32, t)
+                    }
+                    Ext::UByte => self.b.ins().band_imm_u(v, 0xff),
+                    Ext::UHalf => self.b.ins().band_imm_u(v, 0xffff),
+                };
+                let r = if a.rn == 15 {
+                    v
+                } else {
+                    let n = self.reg(a.rn);
+                    self.b.ins().iadd(n, v)
+                };
+                self.set(a.rd as usize, r);
+            }
+            Clz(a) | Rev(a) | Rev16(a) | Rbit(a) if a.rd != 15 => {
+                let v = self.reg(a.rm);
+                let r = match op.insn {
+                    Clz(_) => self.b.ins().clz(v),
+                    Rev(_) => self.b.ins().bswap(v),
+                    Rbit(_) => self.b.ins().bitrev(v),
+                    _ => {
+                        let lo = self.b.ins().band_imm_u(v, 0x00ff_00ff);
+                        let lo = self.b.ins().ishl_imm_u(lo, 8);
+                        let hi = self.b.ins().ushr_imm_u(v, 8);
+                        let hi = self.b.ins().band_imm_u(hi, 0x00ff_00ff);
+                        self.b.ins().bor(lo, hi)
+                    }
+                };
+                self.set(a.rd as usize, r);
+            }
+            Ubfx(a) | Sbfx(a) if a.rd != 15 && a.lsb + a.widthm1 < 32 => {
+                let (lsb, width) = (a.lsb as i64, a.widthm1 as i64 + 1);
+                let n = self.reg(a.rn);
+                let v = self.b.ins().ishl_imm_u(n, 32 - lsb - width);
+                let r = if matches!(op.insn, Sbfx(_)) {
+                    self.b.ins().sshr_imm_u(v, 32 - width)
+                } else {
+                    self.b.ins().ushr_imm_u(v, 32 - width)
+                };
+                self.set(a.rd as usize, r);
+            }
+            Bfi(a) | Bfc(a) if a.rd != 15 && a.msb >= a.lsb => {
+                let (lsb, msb) = (a.lsb as u32, a.msb as u32);
+                let mask = (u32::MAX >> (31 - (msb - lsb))) << lsb;
+                let d = self.reg(a.rd);
+                let kept = self.b.ins().band_imm_u(d, !mask as i64);
+                let r = if a.rn == 15 {
+                    kept
+                } else {
+                    let n = self.reg(a.rn);
+                    let src = self.b.ins().ishl_imm_u(n, lsb as i64);
+                    let src = self.b.ins().band_imm_u(src, mask as i64);
+                    self.b.ins().bor(kept, src)
+                };
+                self.set(a.rd as usize, r);
+            }
+            _ => return None,
+        }
+        Some(Done::Continue)
+    }
+}
+
+fn is_arith(dp: Dp) -> bool {
+    matches!(
+        dp,
+        Dp::Sub | Dp::Rsb | Dp::Add | Dp::Adc | Dp::Sbc | Dp::Rsc | Dp::Cmp | Dp::Cmn
+    )
+}

@@ -1,0 +1,560 @@
+//! One predecoded block to one Cranelift function.
+//!
+//! Guest registers R0-R14 and the N, Z, C, V flags live in Cranelift
+//! variables inside the block: loaded at entry (loads nobody uses are
+//! removed), stored at every exit. Everything else (VFP registers, Q, GE,
+//! the exclusive monitor) stays in `CpuState`, where the helpers expect it.
+//!
+//! Each instruction is either lowered inline (`alu`, `mem`, `branch`) or
+//! run by `helper_exec`, the interpreter's own semantics. Inline memory
+//! accesses check the page permission byte and fall back to the helper for
+//! anything unusual (a fault, a page with translated code, an access that
+//! crosses a page), so the helper alone decides every corner case and the
+//! inline code only has to agree with it on the plain ones.
+
+mod alu;
+mod branch;
+mod mem;
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::types::{I32, I64, I8};
+use cranelift_codegen::ir::{
+    AbiParam, Function, InstBuilder, MemFlagsData, SigRef, Signature, Value,
+};
+use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
+
+use sim::cpu::COND_AL;
+use sim::decode::Insn;
+use sim::interp::Op;
+
+use crate::runtime::*;
+
+/// Direct exits a block can link: taken and not taken, plus spares.
+pub const SLOTS: usize = 4;
+
+/// Variable indices: R0-R14, then the flags.
+const VN: usize = 15;
+const VZ: usize = 16;
+const VC: usize = 17;
+const VV: usize = 18;
+const NVARS: usize = 19;
+const ALL: u32 = (1 << NVARS) - 1;
+
+/// What the translator needs to know about the block besides its ops.
+pub struct BlockIn<'a> {
+    pub ops: &'a [Op],
+    pub thumb: bool,
+    /// Address of this block's `SLOTS` link words.
+    pub slots: usize,
+}
+
+/// The signature of every compiled block (and of what the trampoline
+/// calls).
+pub fn block_signature() -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    sig.params.push(AbiParam::new(I64));
+    sig.returns.push(AbiParam::new(I32));
+    sig
+}
+
+fn helper_signature(cc: CallConv) -> Signature {
+    let mut sig = Signature::new(cc);
+    sig.params.push(AbiParam::new(I64));
+    sig.params.push(AbiParam::new(I64));
+    sig.returns.push(AbiParam::new(I32));
+    sig
+}
+
+/// How a helper-run instruction touches the cached core state.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Touch {
+    /// Neither reads nor writes core registers or flags (VFP and Neon
+    /// data processing).
+    None,
+    /// Reads core registers, writes none.
+    Reads,
+    /// Anything.
+    Any,
+}
+
+/// Whether lowering left an open block to continue in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Done {
+    Continue,
+    Terminated,
+}
+
+struct Tr<'a, 'b> {
+    b: FunctionBuilder<'b>,
+    blk: &'a BlockIn<'a>,
+    vars: [Variable; NVARS],
+    /// Variables written so far on some path (stored at exits).
+    dirty: u32,
+    ctx: Value,
+    cpu: Value,
+    base: Value,
+    perms: Value,
+    ind: Value,
+    icount0: Value,
+    helper_sig: SigRef,
+    tail_sig: SigRef,
+    next_slot: usize,
+    /// Index of the instruction being lowered.
+    cur: usize,
+}
+
+fn flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+/// Builds the function for `blk` into `func`.
+pub fn translate(
+    func: &mut Function,
+    fctx: &mut FunctionBuilderContext,
+    blk: &BlockIn<'_>,
+    frontend: TargetFrontendConfig,
+) {
+    func.signature = block_signature();
+    let mut b = FunctionBuilder::new(func, fctx);
+    let helper_sig = b.import_signature(helper_signature(CallConv::SystemV));
+    let tail_sig = b.import_signature(block_signature());
+    let vars = std::array::from_fn(|_| b.declare_var(I32));
+
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let ctx = b.block_params(entry)[0];
+    let cpu = b.ins().load(I64, flags(), ctx, CTX_CPU);
+    let icount0 = b.ins().load(I64, flags(), cpu, CPU_ICOUNT);
+    let limit = b.ins().load(I64, flags(), ctx, CTX_LIMIT);
+    let end = b.ins().iadd_imm_s(icount0, blk.ops.len() as i64);
+    let over = b.ins().icmp(IntCC::UnsignedGreaterThan, end, limit);
+    let body = b.create_block();
+    let out = b.create_block();
+    b.ins().brif(over, out, &[], body, &[]);
+    b.switch_to_block(out);
+    let rc = b.ins().iconst(I32, EXIT_NEXT as i64);
+    b.ins().return_(&[rc]);
+
+    b.switch_to_block(body);
+    let base = b.ins().load(I64, flags(), ctx, CTX_MEM_BASE);
+    let perms = b.ins().load(I64, flags(), ctx, CTX_PERMS);
+    let ind = b.ins().load(I64, flags(), ctx, CTX_IND);
+    let mut t = Tr {
+        b,
+        blk,
+        vars,
+        dirty: 0,
+        ctx,
+        cpu,
+        base,
+        perms,
+        ind,
+        icount0,
+        helper_sig,
+        tail_sig,
+        next_slot: 0,
+        cur: 0,
+    };
+    t.reload(ALL);
+    t.ops();
+    t.b.seal_all_blocks();
+    t.b.finalize(frontend);
+}
+
+impl Tr<'_, '_> {
+    fn ops(&mut self) {
+        let ops = self.blk.ops;
+        for (i, op) in ops.iter().enumerate() {
+            self.cur = i;
+            let done = if op.cond == COND_AL || op.cond == 15 {
+                self.lower(op)
+            } else {
+                let c = self.cond(op.cond);
+                let body = self.b.create_block();
+                let skip = self.b.create_block();
+                self.b.ins().brif(c, body, &[], skip, &[]);
+                self.b.switch_to_block(body);
+                if self.lower(op) == Done::Continue {
+                    self.b.ins().jump(skip, &[]);
+                }
+                self.b.switch_to_block(skip);
+                Done::Continue
+            };
+            if done == Done::Terminated {
+                return;
+            }
+        }
+        let last = ops.last().expect("blocks are never empty");
+        let next = last.pc.wrapping_add(last.len as u32);
+        self.exit_direct(next, self.blk.thumb, last.it_next, ops.len());
+    }
+
+    fn lower(&mut self, op: &Op) -> Done {
+        use Insn::*;
+        if op.undefined {
+            return self.helper(op, Touch::Any);
+        }
+        let lowered = match op.insn {
+            It(_) | Nop(_) => Some(Done::Continue),
+            _ => None,
+        };
+        let lowered = lowered
+            .or_else(|| self.lower_alu(op))
+            .or_else(|| self.lower_mem(op))
+            .or_else(|| self.lower_branch(op));
+        match lowered {
+            Some(d) => d,
+            None => self.helper(op, touch(&op.insn)),
+        }
+    }
+
+    // ---- registers and flags ----
+
+    /// Reads a core register: PC reads as the instruction's address plus
+    /// 8 (ARM) or 4 (Thumb).
+    fn reg(&mut self, r: i32) -> Value {
+        if r == 15 {
+            let v = self.pc_read();
+            self.b.ins().iconst(I32, v as i64)
+        } else {
+            self.b.use_var(self.vars[r as usize])
+        }
+    }
+
+    fn pc_read(&self) -> u32 {
+        let op = &self.blk.ops[self.cur];
+        op.pc.wrapping_add(if self.blk.thumb { 4 } else { 8 })
+    }
+
+    /// A base register: PC is Align(PC, 4).
+    fn base_reg(&mut self, r: i32) -> Value {
+        if r == 15 {
+            let v = self.pc_read() & !3;
+            self.b.ins().iconst(I32, v as i64)
+        } else {
+            self.reg(r)
+        }
+    }
+
+    fn set(&mut self, var: usize, v: Value) {
+        self.b.def_var(self.vars[var], v);
+        self.dirty |= 1 << var;
+    }
+
+    fn flag(&mut self, var: usize) -> Value {
+        self.b.use_var(self.vars[var])
+    }
+
+    /// Sets N and Z from a 32-bit result.
+    fn set_nz(&mut self, r: Value) {
+        let n = self.b.ins().ushr_imm_u(r, 31);
+        self.set(VN, n);
+        let z = self.b.ins().icmp_imm_u(IntCC::Equal, r, 0);
+        let z = self.b.ins().uextend(I32, z);
+        self.set(VZ, z);
+    }
+
+    fn var_offset(var: usize) -> i32 {
+        match var {
+            VN => CPU_N,
+            VZ => CPU_Z,
+            VC => CPU_C,
+            VV => CPU_V,
+            r => CPU_R + 4 * r as i32,
+        }
+    }
+
+    /// Stores every variable that may differ from `CpuState`.
+    fn flush(&mut self) {
+        for var in 0..NVARS {
+            if self.dirty & (1 << var) != 0 {
+                let v = self.b.use_var(self.vars[var]);
+                self.b
+                    .ins()
+                    .store(flags(), v, self.cpu, Self::var_offset(var));
+            }
+        }
+    }
+
+    /// Reloads variables from `CpuState` (after a helper wrote it).
+    fn reload(&mut self, mask: u32) {
+        for var in 0..NVARS {
+            if mask & (1 << var) != 0 {
+                let v = self
+                    .b
+                    .ins()
+                    .load(I32, flags(), self.cpu, Self::var_offset(var));
+                self.b.def_var(self.vars[var], v);
+            }
+        }
+    }
+
+    /// ConditionPassed for `cond` (0-13) from the cached flags.
+    fn cond(&mut self, cond: u8) -> Value {
+        let v = match cond >> 1 {
+            0 => self.flag(VZ),
+            1 => self.flag(VC),
+            2 => self.flag(VN),
+            3 => self.flag(VV),
+            4 => {
+                let (c, z) = (self.flag(VC), self.flag(VZ));
+                let nz = self.b.ins().bxor_imm_u(z, 1);
+                self.b.ins().band(c, nz)
+            }
+            5 | 6 => {
+                let (n, v) = (self.flag(VN), self.flag(VV));
+                let ge = self.b.ins().icmp(IntCC::Equal, n, v);
+                let ge = self.b.ins().uextend(I32, ge);
+                if cond >> 1 == 5 {
+                    ge
+                } else {
+                    let z = self.flag(VZ);
+                    let nz = self.b.ins().bxor_imm_u(z, 1);
+                    self.b.ins().band(ge, nz)
+                }
+            }
+            _ => return self.b.ins().iconst(I32, 1),
+        };
+        if cond & 1 != 0 {
+            self.b.ins().bxor_imm_u(v, 1)
+        } else {
+            v
+        }
+    }
+
+    // ---- exits ----
+
+    fn store_icount(&mut self, done: usize, it: u8) {
+        let ic = self.b.ins().iadd_imm_s(self.icount0, done as i64);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
+        if self.blk.thumb {
+            let it = self.b.ins().iconst(I8, it as i64);
+            self.b.ins().store(flags(), it, self.cpu, CPU_ITSTATE);
+        }
+    }
+
+    fn ret(&mut self, code: i32) {
+        let rc = self.b.ins().iconst(I32, code as i64);
+        self.b.ins().return_(&[rc]);
+    }
+
+    /// Leaves for a target known now: through a link slot when one is
+    /// left (the dispatcher fills it once the target is compiled).
+    fn exit_direct(&mut self, pc: u32, thumb: bool, it: u8, done: usize) {
+        self.flush();
+        let pcv = self.b.ins().iconst(I32, pc as i64);
+        self.b.ins().store(flags(), pcv, self.cpu, CPU_R + 60);
+        if thumb != self.blk.thumb {
+            let t = self.b.ins().iconst(I8, thumb as i64);
+            self.b.ins().store(flags(), t, self.cpu, CPU_THUMB);
+        }
+        // Entering or leaving Thumb resets IT state: both sides agree.
+        let it_store = if thumb { it } else { 0 };
+        let ic = self.b.ins().iadd_imm_s(self.icount0, done as i64);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
+        if self.blk.thumb || thumb {
+            let itv = self.b.ins().iconst(I8, it_store as i64);
+            self.b.ins().store(flags(), itv, self.cpu, CPU_ITSTATE);
+        }
+        if self.next_slot == SLOTS {
+            self.ret(EXIT_NEXT);
+            return;
+        }
+        let slot = self.blk.slots + 8 * self.next_slot;
+        self.next_slot += 1;
+        let slot = self.b.ins().iconst(I64, slot as i64);
+        let code = self.b.ins().load(I64, flags(), slot, 0);
+        let chain = self.b.create_block();
+        let miss = self.b.create_block();
+        self.b.ins().brif(code, chain, &[], miss, &[]);
+        self.b.switch_to_block(chain);
+        self.b
+            .ins()
+            .return_call_indirect(self.tail_sig, code, &[self.ctx]);
+        self.b.switch_to_block(miss);
+        self.b.ins().store(flags(), slot, self.ctx, CTX_EXIT_SLOT);
+        self.ret(EXIT_LINK);
+    }
+
+    /// Leaves for a target computed at run time: `pc` and `thumb` (an i32
+    /// that is 0 or 1) are the new PC and instruction set, already
+    /// BXWritePC-adjusted. Looks the target up in the indirect-branch table.
+    fn exit_indirect(&mut self, pc: Value, thumb: Value, it: u8, done: usize) {
+        self.flush();
+        self.b.ins().store(flags(), pc, self.cpu, CPU_R + 60);
+        let t8 = self.b.ins().ireduce(I8, thumb);
+        self.b.ins().store(flags(), t8, self.cpu, CPU_THUMB);
+        let ic = self.b.ins().iadd_imm_s(self.icount0, done as i64);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
+        let itv = self.b.ins().iconst(I8, it as i64);
+        self.b.ins().store(flags(), itv, self.cpu, CPU_ITSTATE);
+
+        let pc64 = self.b.ins().uextend(I64, pc);
+        let t64 = self.b.ins().uextend(I64, thumb);
+        let t64 = self.b.ins().ishl_imm_u(t64, 32);
+        let key = self.b.ins().bor(pc64, t64);
+        let key = self.b.ins().bor_imm_u(key, ((it as u64) << 33) as i64);
+        let h1 = self.b.ins().ushr_imm_u(pc, 1);
+        let h2 = self.b.ins().ushr_imm_u(pc, 13);
+        let h = self.b.ins().bxor(h1, h2);
+        let h = self.b.ins().band_imm_u(h, (IND_SIZE - 1) as i64);
+        let h = self.b.ins().uextend(I64, h);
+        let off = self.b.ins().ishl_imm_u(h, 4);
+        let entry = self.b.ins().iadd(self.ind, off);
+        let k = self.b.ins().load(I64, flags(), entry, 0);
+        let hit = self.b.ins().icmp(IntCC::Equal, k, key);
+        let chain = self.b.create_block();
+        let miss = self.b.create_block();
+        self.b.ins().brif(hit, chain, &[], miss, &[]);
+        self.b.switch_to_block(chain);
+        let code = self.b.ins().load(I64, flags(), entry, 8);
+        self.b
+            .ins()
+            .return_call_indirect(self.tail_sig, code, &[self.ctx]);
+        self.b.switch_to_block(miss);
+        self.ret(EXIT_NEXT);
+    }
+
+    /// Runs the current instruction through the interpreter.
+    fn helper(&mut self, op: &Op, touch: Touch) -> Done {
+        let reload = if touch == Touch::Any { ALL } else { 0 };
+        self.call_helper(op, touch, reload);
+        Done::Continue
+    }
+
+    /// Calls `helper_exec` for `op`; on return the current block is the
+    /// one where the instruction completed normally, with `reload`
+    /// variables refreshed. Jumps and traps leave the block.
+    fn call_helper(&mut self, op: &Op, touch: Touch, reload: u32) {
+        if touch != Touch::None {
+            self.flush();
+        }
+        let f = self
+            .b
+            .ins()
+            .iconst(I64, helper_exec as *const () as usize as i64);
+        let opp = self.b.ins().iconst(I64, op as *const Op as i64);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(self.helper_sig, f, &[self.ctx, opp]);
+        let rc = self.b.inst_results(call)[0];
+        let next = self.b.create_block();
+        let other = self.b.create_block();
+        self.b.ins().brif(rc, other, &[], next, &[]);
+
+        self.b.switch_to_block(other);
+        let jump = self.b.create_block();
+        let trap = self.b.create_block();
+        let is_jump = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, rc, HELPER_JUMP as i64);
+        self.b.ins().brif(is_jump, jump, &[], trap, &[]);
+
+        let i = self.cur;
+        self.b.switch_to_block(jump);
+        if touch == Touch::None {
+            self.flush();
+        }
+        self.store_icount(i + 1, op.it_next);
+        self.ret(EXIT_NEXT);
+
+        self.b.switch_to_block(trap);
+        if touch == Touch::None {
+            self.flush();
+        }
+        let ic = self.b.ins().iadd_imm_s(self.icount0, i as i64);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
+        self.ret(EXIT_TRAP);
+
+        self.b.switch_to_block(next);
+        self.reload(reload);
+    }
+
+    /// The permission test of an inline access: true when `[addr,
+    /// addr+size)` lies in one page that allows it (and, for a write, holds
+    /// no translated code).
+    fn access_ok(&mut self, addr: Value, size: u32, write: bool) -> Value {
+        use sim::memory::perm;
+        let page = self.b.ins().ushr_imm_u(addr, 12);
+        let page = self.b.ins().uextend(I64, page);
+        let p = self.b.ins().iadd(self.perms, page);
+        let p = self.b.ins().uload8(I32, flags(), p, 0);
+        let (mask, want) = if write {
+            (perm::WRITE | perm::CODE, perm::WRITE)
+        } else {
+            (perm::READ, perm::READ)
+        };
+        let m = self.b.ins().band_imm_u(p, mask as i64);
+        let ok = self.b.ins().icmp_imm_u(IntCC::Equal, m, want as i64);
+        if size == 1 {
+            return ok;
+        }
+        let off = self.b.ins().band_imm_u(addr, 0xfff);
+        let fits = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, off, 4096 - size as i64);
+        self.b.ins().band(ok, fits)
+    }
+
+    /// Host address of guest address `addr`.
+    fn host(&mut self, addr: Value) -> Value {
+        let a = self.b.ins().uextend(I64, addr);
+        self.b.ins().iadd(self.base, a)
+    }
+
+    /// Emits `fast` under the permission test `ok`, with the interpreter
+    /// (through the helper) as the slow path; both rejoin with `reload`
+    /// refreshed on the slow side. `fast` returns whether it terminated.
+    fn guarded(
+        &mut self,
+        op: &Op,
+        ok: Value,
+        reload: u32,
+        fast: impl FnOnce(&mut Self) -> Done,
+    ) -> Done {
+        let fast_b = self.b.create_block();
+        let slow_b = self.b.create_block();
+        let join = self.b.create_block();
+        self.b.ins().brif(ok, fast_b, &[], slow_b, &[]);
+        self.b.switch_to_block(fast_b);
+        if fast(self) == Done::Continue {
+            self.b.ins().jump(join, &[]);
+        }
+        self.b.switch_to_block(slow_b);
+        self.call_helper(op, Touch::Any, reload);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+        Done::Continue
+    }
+}
+
+/// Guest memory accesses: little-endian, possibly unaligned, never
+/// trapping (the permission test ran first).
+fn guest_flags() -> MemFlagsData {
+    MemFlagsData::new().with_notrap()
+}
+
+/// How an instruction left to the helper touches the cached state.
+fn touch(insn: &Insn) -> Touch {
+    use Insn::*;
+    match insn {
+        VldrSp(_) | VldrDp(_) | VstrSp(_) | VstrDp(_) | VmovToSp(_) | VmovToScalar(_)
+        | VdupCore(_) | VmovTo2sp(_) | VmovToDp(_) | Vmsr(_) => Touch::Reads,
+        VldmSp(_) | VldmDp(_) | VstmSp(_) | VstmDp(_) | VmovFromSp(_) | VmovFromScalar(_)
+        | VmovFrom2sp(_) | VmovFromDp(_) | Vmrs(_) | VstMulti(_) | VldMulti(_) | VstLane(_)
+        | VldAll(_) | VldLane(_) => Touch::Any,
+        _ if is_vfp_neon(insn) => Touch::None,
+        _ => Touch::Any,
+    }
+}
+
+/// VFP and Neon instructions (their variants are the `V…` ones).
+fn is_vfp_neon(insn: &Insn) -> bool {
+    let name = format!("{insn:?}");
+    name.starts_with('V')
+}
