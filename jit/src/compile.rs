@@ -23,6 +23,13 @@ pub struct Code {
     pub nanos: u64,
 }
 
+/// `LOCKSTEP_JIT_DUMP=DIR`: write each compiled block's IR (`.clif`) and
+/// machine code (`.bin`, for `objdump -b binary -m i386:x86-64 -D`) to
+/// DIR, named by guest address. A debugging aid only.
+fn dump_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("LOCKSTEP_JIT_DUMP").map(Into::into)
+}
+
 pub struct Compiler {
     isa: OwnedTargetIsa,
     ctx: Context,
@@ -39,6 +46,9 @@ pub fn host_isa() -> Result<OwnedTargetIsa, JitError> {
     set(&mut flags, "opt_level", "speed")?;
     // Tail calls (block linking) need frame pointers on x86-64.
     set(&mut flags, "preserve_frame_pointers", "true")?;
+    // The IR comes from one translator, tested against the interpreter;
+    // verifying every function costs compile time for nothing.
+    set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
     // Blocks never unwind.
     set(&mut flags, "unwind_info", "false")?;
     let builder = cranelift_native::builder().map_err(|e| JitError::Setup(e.to_string()))?;
@@ -66,7 +76,14 @@ impl Compiler {
             blk,
             self.isa.frontend_config(),
         );
-        self.finish(start)
+        let clif = dump_dir().map(|_| self.ctx.func.display().to_string());
+        let code = self.finish(start)?;
+        if let (Some(dir), Some(clif), Some(op)) = (dump_dir(), clif, blk.ops.first()) {
+            let base = dir.join(format!("{:08x}{}", op.pc, if blk.thumb { "t" } else { "a" }));
+            let _ = std::fs::write(base.with_extension("clif"), clif);
+            let _ = std::fs::write(base.with_extension("bin"), &code.bytes);
+        }
+        Ok(code)
     }
 
     /// The `extern "C"` entry: `fn(ctx, code) -> i32` calls `code` (a

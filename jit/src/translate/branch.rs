@@ -11,6 +11,24 @@ use sim::interp::Op;
 
 use super::{Done, Tr};
 
+/// Whether `op` is a direct branch back to the start of its own block
+/// (the same target `lower_branch` computes), making the block a loop.
+pub(super) fn self_target(op: &Op, blk: &super::BlockIn<'_>) -> bool {
+    use Insn::*;
+    let thumb = blk.thumb;
+    let pc_read = op.pc.wrapping_add(if thumb { 4 } else { 8 });
+    let align = |t: u32| if thumb { t & !1 } else { t & !3 };
+    let target = match op.insn {
+        B(a) => a.imm,
+        BCond(a) if a.cond < 14 => a.imm,
+        Cbz(a) => a.imm,
+        _ => return false,
+    };
+    let first = &blk.ops[0];
+    let it = if thumb { op.it_next } else { 0 };
+    align(pc_read.wrapping_add(target as u32)) == first.pc && it == first.it
+}
+
 impl Tr<'_, '_> {
     pub(super) fn lower_branch(&mut self, op: &Op) -> Option<Done> {
         use Insn::*;

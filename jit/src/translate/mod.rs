@@ -96,7 +96,19 @@ struct Tr<'a, 'b> {
     base: Value,
     perms: Value,
     ind: Value,
-    icount0: Value,
+    /// Icount at the start of the current pass through the block.
+    vic: Variable,
+    /// Variables that need their value from `CpuState` at entry: read
+    /// somewhere, or stored at an exit that not every path defined.
+    used: u32,
+    /// Variables defined unconditionally so far.
+    always: u32,
+    /// Nesting of conditionally executed code being emitted.
+    depth: u32,
+    limit: Value,
+    /// Start of the block's instructions: a branch back to the block's
+    /// own start loops here instead of leaving.
+    header: cranelift_codegen::ir::Block,
     helper_sig: SigRef,
     tail_sig: SigRef,
     next_slot: usize,
@@ -108,26 +120,61 @@ fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
 }
 
+/// Loads of context fields that never change while compiled code runs:
+/// the optimiser may merge, move or drop them.
+fn ctx_flags() -> MemFlagsData {
+    MemFlagsData::trusted().with_readonly().with_can_move()
+}
+
 /// Builds the function for `blk` into `func`.
+///
+/// Two passes: the first finds which registers and flags the block reads
+/// at all, so that the second loads only those at entry (Cranelift keeps
+/// loads from state that is also stored, even unused ones).
 pub fn translate(
     func: &mut Function,
     fctx: &mut FunctionBuilderContext,
     blk: &BlockIn<'_>,
     frontend: TargetFrontendConfig,
 ) {
+    let name = func.name.clone();
+    // A block that loops onto itself may leave from any iteration, so its
+    // exits store whatever any iteration writes.
+    let loops = blk.ops.iter().any(|op| branch::self_target(op, blk));
+    let first = translate_pass(func, fctx, blk, frontend, ALL, if loops { ALL } else { 0 });
+    *func = Function::with_name_signature(name, block_signature());
+    let dirty0 = if loops { first.dirty } else { 0 };
+    translate_pass(func, fctx, blk, frontend, first.used, dirty0);
+}
+
+/// What the first pass learns.
+struct PassInfo {
+    used: u32,
+    dirty: u32,
+}
+
+fn translate_pass(
+    func: &mut Function,
+    fctx: &mut FunctionBuilderContext,
+    blk: &BlockIn<'_>,
+    frontend: TargetFrontendConfig,
+    entry_loads: u32,
+    dirty0: u32,
+) -> PassInfo {
     func.signature = block_signature();
     let mut b = FunctionBuilder::new(func, fctx);
     let helper_sig = b.import_signature(helper_signature(CallConv::SystemV));
     let tail_sig = b.import_signature(block_signature());
     let vars = std::array::from_fn(|_| b.declare_var(I32));
+    let vic = b.declare_var(I64);
 
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
     let ctx = b.block_params(entry)[0];
-    let cpu = b.ins().load(I64, flags(), ctx, CTX_CPU);
+    let cpu = b.ins().load(I64, ctx_flags(), ctx, CTX_CPU);
     let icount0 = b.ins().load(I64, flags(), cpu, CPU_ICOUNT);
-    let limit = b.ins().load(I64, flags(), ctx, CTX_LIMIT);
+    let limit = b.ins().load(I64, ctx_flags(), ctx, CTX_LIMIT);
     let end = b.ins().iadd_imm_s(icount0, blk.ops.len() as i64);
     let over = b.ins().icmp(IntCC::UnsignedGreaterThan, end, limit);
     let body = b.create_block();
@@ -138,29 +185,42 @@ pub fn translate(
     b.ins().return_(&[rc]);
 
     b.switch_to_block(body);
-    let base = b.ins().load(I64, flags(), ctx, CTX_MEM_BASE);
-    let perms = b.ins().load(I64, flags(), ctx, CTX_PERMS);
-    let ind = b.ins().load(I64, flags(), ctx, CTX_IND);
+    b.def_var(vic, icount0);
+    let base = b.ins().load(I64, ctx_flags(), ctx, CTX_MEM_BASE);
+    let perms = b.ins().load(I64, ctx_flags(), ctx, CTX_PERMS);
+    let ind = b.ins().load(I64, ctx_flags(), ctx, CTX_IND);
+    let header = b.create_block();
     let mut t = Tr {
         b,
         blk,
         vars,
-        dirty: 0,
+        vic,
+        used: 0,
+        dirty: dirty0,
+        always: 0,
+        depth: 0,
         ctx,
         cpu,
         base,
         perms,
         ind,
-        icount0,
+        limit,
+        header,
         helper_sig,
         tail_sig,
         next_slot: 0,
         cur: 0,
     };
-    t.reload(ALL);
+    t.reload(entry_loads);
+    t.b.ins().jump(header, &[]);
+    t.b.switch_to_block(header);
     t.ops();
     t.b.seal_all_blocks();
     t.b.finalize(frontend);
+    PassInfo {
+        used: t.used,
+        dirty: t.dirty,
+    }
 }
 
 impl Tr<'_, '_> {
@@ -176,7 +236,10 @@ impl Tr<'_, '_> {
                 let skip = self.b.create_block();
                 self.b.ins().brif(c, body, &[], skip, &[]);
                 self.b.switch_to_block(body);
-                if self.lower(op) == Done::Continue {
+                self.depth += 1;
+                let d = self.lower(op);
+                self.depth -= 1;
+                if d == Done::Continue {
                     self.b.ins().jump(skip, &[]);
                 }
                 self.b.switch_to_block(skip);
@@ -219,6 +282,7 @@ impl Tr<'_, '_> {
             let v = self.pc_read();
             self.b.ins().iconst(I32, v as i64)
         } else {
+            self.used |= 1 << r;
             self.b.use_var(self.vars[r as usize])
         }
     }
@@ -241,9 +305,13 @@ impl Tr<'_, '_> {
     fn set(&mut self, var: usize, v: Value) {
         self.b.def_var(self.vars[var], v);
         self.dirty |= 1 << var;
+        if self.depth == 0 {
+            self.always |= 1 << var;
+        }
     }
 
     fn flag(&mut self, var: usize) -> Value {
+        self.used |= 1 << var;
         self.b.use_var(self.vars[var])
     }
 
@@ -270,6 +338,9 @@ impl Tr<'_, '_> {
     fn flush(&mut self) {
         for var in 0..NVARS {
             if self.dirty & (1 << var) != 0 {
+                if self.always & (1 << var) == 0 {
+                    self.used |= 1 << var;
+                }
                 let v = self.b.use_var(self.vars[var]);
                 self.b
                     .ins()
@@ -291,48 +362,63 @@ impl Tr<'_, '_> {
         }
     }
 
-    /// ConditionPassed for `cond` (0-13) from the cached flags.
+    /// ConditionPassed for `cond` (0-13) from the cached flags, as a
+    /// comparison the code generator can fuse with the branch.
     fn cond(&mut self, cond: u8) -> Value {
-        let v = match cond >> 1 {
-            0 => self.flag(VZ),
-            1 => self.flag(VC),
-            2 => self.flag(VN),
-            3 => self.flag(VV),
+        let set = |t: &mut Self, var: usize, on: bool| {
+            let f = t.flag(var);
+            let cc = if on { IntCC::NotEqual } else { IntCC::Equal };
+            t.b.ins().icmp_imm_u(cc, f, 0)
+        };
+        let pass = cond & 1 == 0;
+        match cond >> 1 {
+            0 => set(self, VZ, pass),
+            1 => set(self, VC, pass),
+            2 => set(self, VN, pass),
+            3 => set(self, VV, pass),
             4 => {
-                let (c, z) = (self.flag(VC), self.flag(VZ));
-                let nz = self.b.ins().bxor_imm_u(z, 1);
-                self.b.ins().band(c, nz)
+                // HI: C set and Z clear; LS: C clear or Z set.
+                let (c, z) = (set(self, VC, pass), set(self, VZ, !pass));
+                if pass {
+                    self.b.ins().band(c, z)
+                } else {
+                    self.b.ins().bor(c, z)
+                }
             }
             5 | 6 => {
                 let (n, v) = (self.flag(VN), self.flag(VV));
-                let ge = self.b.ins().icmp(IntCC::Equal, n, v);
-                let ge = self.b.ins().uextend(I32, ge);
+                let cc = if pass { IntCC::Equal } else { IntCC::NotEqual };
+                let ge = self.b.ins().icmp(cc, n, v);
                 if cond >> 1 == 5 {
                     ge
                 } else {
-                    let z = self.flag(VZ);
-                    let nz = self.b.ins().bxor_imm_u(z, 1);
-                    self.b.ins().band(ge, nz)
+                    // GT: GE and Z clear; LE: LT or Z set.
+                    let z = set(self, VZ, !pass);
+                    if pass {
+                        self.b.ins().band(ge, z)
+                    } else {
+                        self.b.ins().bor(ge, z)
+                    }
                 }
             }
-            _ => return self.b.ins().iconst(I32, 1),
-        };
-        if cond & 1 != 0 {
-            self.b.ins().bxor_imm_u(v, 1)
-        } else {
-            v
+            _ => self.b.ins().iconst(I8, 1),
         }
     }
 
     // ---- exits ----
 
     fn store_icount(&mut self, done: usize, it: u8) {
-        let ic = self.b.ins().iadd_imm_s(self.icount0, done as i64);
+        let ic = self.icount_plus(done as i64);
         self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         if self.blk.thumb {
             let it = self.b.ins().iconst(I8, it as i64);
             self.b.ins().store(flags(), it, self.cpu, CPU_ITSTATE);
         }
+    }
+
+    fn icount_plus(&mut self, done: i64) -> Value {
+        let ic = self.b.use_var(self.vic);
+        self.b.ins().iadd_imm_s(ic, done)
     }
 
     fn ret(&mut self, code: i32) {
@@ -343,6 +429,25 @@ impl Tr<'_, '_> {
     /// Leaves for a target known now: through a link slot when one is
     /// left (the dispatcher fills it once the target is compiled).
     fn exit_direct(&mut self, pc: u32, thumb: bool, it: u8, done: usize) {
+        let first = &self.blk.ops[0];
+        let it_store = if thumb { it } else { 0 };
+        if pc == first.pc && thumb == self.blk.thumb && it_store == first.it {
+            // A loop onto itself: go round again while the whole block
+            // still fits before the limit.
+            let ic = self.icount_plus(done as i64);
+            let end = self.b.ins().iadd_imm_s(ic, self.blk.ops.len() as i64);
+            let fits = self
+                .b
+                .ins()
+                .icmp(IntCC::UnsignedLessThanOrEqual, end, self.limit);
+            let again = self.b.create_block();
+            let leave = self.b.create_block();
+            self.b.ins().brif(fits, again, &[], leave, &[]);
+            self.b.switch_to_block(again);
+            self.b.def_var(self.vic, ic);
+            self.b.ins().jump(self.header, &[]);
+            self.b.switch_to_block(leave);
+        }
         self.flush();
         let pcv = self.b.ins().iconst(I32, pc as i64);
         self.b.ins().store(flags(), pcv, self.cpu, CPU_R + 60);
@@ -350,9 +455,7 @@ impl Tr<'_, '_> {
             let t = self.b.ins().iconst(I8, thumb as i64);
             self.b.ins().store(flags(), t, self.cpu, CPU_THUMB);
         }
-        // Entering or leaving Thumb resets IT state: both sides agree.
-        let it_store = if thumb { it } else { 0 };
-        let ic = self.b.ins().iadd_imm_s(self.icount0, done as i64);
+        let ic = self.icount_plus(done as i64);
         self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         if self.blk.thumb || thumb {
             let itv = self.b.ins().iconst(I8, it_store as i64);
@@ -386,7 +489,7 @@ impl Tr<'_, '_> {
         self.b.ins().store(flags(), pc, self.cpu, CPU_R + 60);
         let t8 = self.b.ins().ireduce(I8, thumb);
         self.b.ins().store(flags(), t8, self.cpu, CPU_THUMB);
-        let ic = self.b.ins().iadd_imm_s(self.icount0, done as i64);
+        let ic = self.icount_plus(done as i64);
         self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         let itv = self.b.ins().iconst(I8, it as i64);
         self.b.ins().store(flags(), itv, self.cpu, CPU_ITSTATE);
@@ -466,7 +569,7 @@ impl Tr<'_, '_> {
         if touch == Touch::None {
             self.flush();
         }
-        let ic = self.b.ins().iadd_imm_s(self.icount0, i as i64);
+        let ic = self.icount_plus(i as i64);
         self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         self.ret(EXIT_TRAP);
 
@@ -522,11 +625,13 @@ impl Tr<'_, '_> {
         let join = self.b.create_block();
         self.b.ins().brif(ok, fast_b, &[], slow_b, &[]);
         self.b.switch_to_block(fast_b);
+        self.depth += 1;
         if fast(self) == Done::Continue {
             self.b.ins().jump(join, &[]);
         }
         self.b.switch_to_block(slow_b);
         self.call_helper(op, Touch::Any, reload);
+        self.depth -= 1;
         self.b.ins().jump(join, &[]);
         self.b.switch_to_block(join);
         Done::Continue
