@@ -74,6 +74,13 @@ impl Report {
             e.insns_jit,
             pct(e.insns_jit, run)
         );
+        if e.dispatches > 0 {
+            eprintln!(
+                "  entries to compiled code: {} ({:.1} instructions each)",
+                e.dispatches,
+                e.insns_jit as f64 / e.dispatches as f64
+            );
+        }
         eprintln!(
             "blocks decoded:       {} ({} instructions)",
             e.blocks_built, e.insns_decoded
@@ -115,6 +122,7 @@ impl Report {
             "instructions_compiled_code": e.insns_jit,
             "blocks_decoded": e.blocks_built,
             "instructions_decoded": e.insns_decoded,
+            "compiled_code_entries": e.dispatches,
             "blocks_compiled": e.blocks_compiled,
             "instructions_compiled": e.insns_compiled,
             "code_bytes": e.code_bytes,

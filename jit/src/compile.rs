@@ -48,7 +48,15 @@ pub fn host_isa() -> Result<OwnedTargetIsa, JitError> {
     set(&mut flags, "preserve_frame_pointers", "true")?;
     // The IR comes from one translator, tested against the interpreter;
     // verifying every function costs compile time for nothing.
-    set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
+    set(
+        &mut flags,
+        "enable_verifier",
+        if cfg!(debug_assertions) {
+            "true"
+        } else {
+            "false"
+        },
+    )?;
     // Blocks never unwind.
     set(&mut flags, "unwind_info", "false")?;
     let builder = cranelift_native::builder().map_err(|e| JitError::Setup(e.to_string()))?;
@@ -79,7 +87,11 @@ impl Compiler {
         let clif = dump_dir().map(|_| self.ctx.func.display().to_string());
         let code = self.finish(start)?;
         if let (Some(dir), Some(clif), Some(op)) = (dump_dir(), clif, blk.ops.first()) {
-            let base = dir.join(format!("{:08x}{}", op.pc, if blk.thumb { "t" } else { "a" }));
+            let base = dir.join(format!(
+                "{:08x}{}",
+                op.pc,
+                if blk.thumb { "t" } else { "a" }
+            ));
             let _ = std::fs::write(base.with_extension("clif"), clif);
             let _ = std::fs::write(base.with_extension("bin"), &code.bytes);
         }

@@ -380,6 +380,7 @@ impl Jit {
             .unwrap_or_else(|e| e.into_inner());
         c.stats.insns_interp += s.insns_interp;
         c.stats.insns_jit += s.insns_jit;
+        c.stats.dispatches += s.dispatches;
         c.stats.blocks_discarded += s.blocks_discarded;
         let i = self.interp.stats;
         c.stats.blocks_built += i.blocks_built;
@@ -497,6 +498,7 @@ impl Jit {
                     e.key = c.key;
                     e.code = code as u64;
                     let rc = self.call(code, cpu, mem, limit);
+                    self.local.dispatches += 1;
                     self.local.insns_jit += cpu.icount - start;
                     match rc {
                         EXIT_LINK => self.pending_link = Some(self.ctx.exit_slot),

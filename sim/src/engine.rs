@@ -34,6 +34,9 @@ pub struct EngineStats {
     pub compile_ns_p50: u64,
     pub compile_ns_p99: u64,
     pub compile_ns_max: u64,
+    /// Entries into compiled code from the dispatcher (linked blocks
+    /// continue without one).
+    pub dispatches: u64,
     /// Host bytes of machine code installed.
     pub code_bytes: u64,
 }

@@ -48,6 +48,19 @@ impl Tr<'_, '_> {
         use Insn::*;
         let dp_shi = |d, a: sim::decode::ArgSRrrShi| (d, a.s, a.rd, a.rn, Some(a), None);
         let dp_imm = |d, a: sim::decode::ArgSRriRot| (d, a.s, a.rd, a.rn, None, Some(a));
+        if let Some((dp, a)) = shr_form(&op.insn) {
+            // Register-shifted operands with PC are UNPREDICTABLE: the
+            // helper raises UNDEFINED as the interpreter does.
+            if a.rd == 15 || a.rm == 15 || a.rs == 15 || a.rn == 15 {
+                return None;
+            }
+            let needs_sc = a.s != 0 && !is_arith(dp);
+            let (m, amount) = (self.reg(a.rm), self.reg(a.rs));
+            let (y, sc) = self.shift_reg(m, a.shty as u32, amount, needs_sc);
+            let x = self.reg(a.rn);
+            self.dp(dp, a.s != 0, a.rd, x, y, sc);
+            return Some(Done::Continue);
+        }
         let (dp, s, rd, rn, shi, imm) = match op.insn {
             AndRrri(a) => dp_shi(Dp::And, a),
             EorRrri(a) => dp_shi(Dp::Eor, a),
@@ -253,6 +266,87 @@ impl Tr<'_, '_> {
         (r, c)
     }
 
+    /// Shift_C by a register (interpreter: `shift_reg_c`): the bottom
+    /// byte of `amount`, with the out-of-range cases as selects.
+    fn shift_reg(
+        &mut self,
+        v: Value,
+        ty: u32,
+        amount: Value,
+        carry: bool,
+    ) -> (Value, Option<Value>) {
+        let amt = self.b.ins().band_imm_u(amount, 0xff);
+        let zero = self.b.ins().iconst(I32, 0);
+        let lt32 = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, amt, 32);
+        let bit_at = |t: &mut Self, n: Value| {
+            let s = t.b.ins().ushr(v, n);
+            t.b.ins().band_imm_u(s, 1)
+        };
+        let (r, c) = match ty {
+            0 => {
+                let sh = self.b.ins().ishl(v, amt);
+                let r = self.b.ins().select(lt32, sh, zero);
+                let c = carry.then(|| {
+                    // Bit 32-amount of v, for amounts 1..=32.
+                    let v64 = self.b.ins().uextend(I64, v);
+                    let a64 = self.b.ins().uextend(I64, amt);
+                    let w = self.b.ins().ishl(v64, a64);
+                    let w = self.b.ins().ushr_imm_u(w, 32);
+                    let w = self.b.ins().ireduce(I32, w);
+                    let bit = self.b.ins().band_imm_u(w, 1);
+                    let le32 = self
+                        .b
+                        .ins()
+                        .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, amt, 32);
+                    self.b.ins().select(le32, bit, zero)
+                });
+                (r, c)
+            }
+            1 => {
+                let sh = self.b.ins().ushr(v, amt);
+                let r = self.b.ins().select(lt32, sh, zero);
+                let c = carry.then(|| {
+                    let n = self.b.ins().iadd_imm_s(amt, -1);
+                    let bit = bit_at(self, n);
+                    let le32 = self
+                        .b
+                        .ins()
+                        .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, amt, 32);
+                    self.b.ins().select(le32, bit, zero)
+                });
+                (r, c)
+            }
+            2 => {
+                let k31 = self.b.ins().iconst(I32, 31);
+                let n = self.b.ins().umin(amt, k31);
+                let r = self.b.ins().sshr(v, n);
+                let c = carry.then(|| {
+                    let k32 = self.b.ins().iconst(I32, 32);
+                    let n = self.b.ins().umin(amt, k32);
+                    let n = self.b.ins().iadd_imm_s(n, -1);
+                    bit_at(self, n)
+                });
+                (r, c)
+            }
+            _ => {
+                let r = self.b.ins().rotr(v, amt);
+                let c = carry.then(|| {
+                    let n = self.b.ins().iadd_imm_s(amt, -1);
+                    let n = self.b.ins().band_imm_u(n, 31);
+                    bit_at(self, n)
+                });
+                (r, c)
+            }
+        };
+        // A zero amount leaves the carry alone.
+        let c = c.map(|c| {
+            let cin = self.flag(VC);
+            let is0 = self.b.ins().icmp_imm_u(IntCC::Equal, amt, 0);
+            self.b.ins().select(is0, cin, c)
+        });
+        (r, c)
+    }
+
     fn lower_alu_other(&mut self, op: &Op) -> Option<Done> {
         use Insn::*;
         match op.insn {
@@ -401,6 +495,30 @@ impl Tr<'_, '_> {
         }
         Some(Done::Continue)
     }
+}
+
+/// The register-shifted-register forms.
+fn shr_form(insn: &Insn) -> Option<(Dp, sim::decode::ArgSRrrShr)> {
+    use Insn::*;
+    Some(match *insn {
+        AndRrrr(a) => (Dp::And, a),
+        EorRrrr(a) => (Dp::Eor, a),
+        SubRrrr(a) => (Dp::Sub, a),
+        RsbRrrr(a) => (Dp::Rsb, a),
+        AddRrrr(a) => (Dp::Add, a),
+        AdcRrrr(a) => (Dp::Adc, a),
+        SbcRrrr(a) => (Dp::Sbc, a),
+        RscRrrr(a) => (Dp::Rsc, a),
+        TstXrrr(a) => (Dp::Tst, a),
+        TeqXrrr(a) => (Dp::Teq, a),
+        CmpXrrr(a) => (Dp::Cmp, a),
+        CmnXrrr(a) => (Dp::Cmn, a),
+        OrrRrrr(a) => (Dp::Orr, a),
+        MovRxrr(a) => (Dp::Mov, a),
+        BicRrrr(a) => (Dp::Bic, a),
+        MvnRxrr(a) => (Dp::Mvn, a),
+        _ => return None,
+    })
 }
 
 fn is_arith(dp: Dp) -> bool {
