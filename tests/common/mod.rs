@@ -29,6 +29,18 @@ impl TempDir {
     }
 }
 
+impl TempDir {
+    /// An empty directory whose path depends only on `tag`: runs that
+    /// must end in the same state (the working directory's name lands in
+    /// guest memory) use the same one, one after the other.
+    pub fn fixed(tag: &str) -> Self {
+        let p = std::env::temp_dir().join(format!("lockstep-test-{}-{tag}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+}
+
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
@@ -95,4 +107,19 @@ pub fn arm_elf(code: &[u32], interp: Option<&str>) -> Vec<u8> {
     }
     e.extend(text);
     e
+}
+
+/// The execution tiers; every guest must behave identically under each.
+pub const TIERS: [&str; 3] = ["interp", "jit", "tiered"];
+
+/// The `instructions retired` and `state hash` lines of a `--stats` run.
+pub fn icount_and_hash(out: &Output) -> (String, String) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    let pick = |key: &str| {
+        err.lines()
+            .find(|l| l.starts_with(key))
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("no `{key}` line in: {err}"))
+    };
+    (pick("instructions retired"), pick("state hash"))
 }
