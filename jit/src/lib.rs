@@ -15,7 +15,9 @@ mod translate;
 
 use thiserror::Error;
 
+pub use compile::{host_isa, Code, Compiler};
 pub use engine::{Jit, Tier, HOT_THRESHOLD};
+pub use translate::{BlockIn, SLOTS};
 
 #[derive(Debug, Error)]
 pub enum JitError {
