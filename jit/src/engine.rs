@@ -200,7 +200,7 @@ impl Jit {
 
     fn with_shared(tier: Tier, shared: Arc<Shared>) -> Self {
         let compiler = (tier == Tier::Jit).then(|| Compiler::new(shared.isa.clone()));
-        let ind = vec![IndEntry::default(); IND_SIZE].into_boxed_slice();
+        let ind = vec![IndEntry::EMPTY; IND_SIZE].into_boxed_slice();
         let ctx = Box::new(JitCtx {
             cpu: std::ptr::null_mut(),
             mem_base: std::ptr::null_mut(),
@@ -358,7 +358,7 @@ impl Jit {
         }
         self.gen += 1;
         self.pending_link = None;
-        self.ind.fill(IndEntry::default());
+        self.ind.fill(IndEntry::EMPTY);
         for idx in dropped {
             let st = std::mem::replace(self.state(idx), State::Cold(0));
             if let State::Compiled(c) = st {

@@ -33,10 +33,19 @@ pub const IND_SIZE: usize = 1 << 12;
 
 /// One entry of the indirect-branch table: block key and code address.
 #[repr(C)]
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct IndEntry {
     pub key: u64,
     pub code: u64,
+}
+
+impl IndEntry {
+    /// An empty entry: its key matches no block (keys use 41 bits), so a
+    /// branch to address 0 cannot "hit" it.
+    pub const EMPTY: IndEntry = IndEntry {
+        key: u64::MAX,
+        code: 0,
+    };
 }
 
 /// The slot of `pc` in the indirect-branch table (the interpreter's

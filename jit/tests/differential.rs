@@ -205,3 +205,27 @@ fn self_modifying_loop_agrees() {
         assert!(jit.stats().invalidations > 0);
     }
 }
+
+/// A branch to address 0 must not "hit" an empty entry of the indirect
+/// branch table (whose key once was 0): it faults on the fetch, as in the
+/// interpreter. Found by the property test above.
+#[test]
+fn indirect_branch_to_zero_faults() {
+    let mut code = Vec::new();
+    for w in [0xe12f_ff10u32, ARM_SVC] {
+        // bx r0 ; svc 0
+        code.extend_from_slice(&w.to_le_bytes());
+    }
+    let s = Start {
+        code,
+        thumb: false,
+        regs: [0; 15],
+        nzcvq: 0,
+        data_seed: 1,
+        d: [0; 8],
+    };
+    for _ in 0..3 {
+        let mut jit = Jit::new(Tier::Jit, 1).unwrap();
+        agree(&s, &mut jit).unwrap();
+    }
+}
