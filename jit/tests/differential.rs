@@ -34,6 +34,7 @@ struct Start {
     nzcvq: u32,
     data_seed: u64,
     d: [u64; 8],
+    fpscr: u32,
 }
 
 fn arm_code(words: &[u32]) -> Vec<u8> {
@@ -76,6 +77,30 @@ fn reg_value() -> impl Strategy<Value = u32> {
     ]
 }
 
+/// VFP register contents: arbitrary bits, or ordinary numbers (so that
+/// arithmetic mostly gives normal results, inexact or exact), as one
+/// double or as two singles.
+fn d_value() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        any::<u64>(),
+        (-4000i32..4000, 0u32..12).prop_map(|(i, s)| (i as f64 / (1u64 << s) as f64).to_bits()),
+        (any::<i32>(), 1u32..1000).prop_map(|(i, d)| (i as f64 / d as f64).to_bits()),
+        (-300i32..300, -300i32..300).prop_map(|(a, b)| {
+            ((a as f32 / 7.0).to_bits() as u64) << 32 | (b as f32 / 4.0).to_bits() as u64
+        }),
+    ]
+}
+
+/// FPSCR: usually the default state with or without IXC set (the
+/// compiled fast paths' two cases), sometimes anything writable.
+fn fpscr_value() -> impl Strategy<Value = u32> {
+    prop_oneof![
+        Just(0u32),
+        Just(0x10u32),
+        any::<u32>().prop_map(|v| v & 0xfff7_009f),
+    ]
+}
+
 fn start() -> impl Strategy<Value = Start> {
     let arm = prop::collection::vec(any::<u32>(), 1..24).prop_map(|w| (arm_code(&w), false));
     let thumb = prop::collection::vec(any::<u32>(), 1..24).prop_map(|u| (thumb_code(&u), true));
@@ -84,15 +109,17 @@ fn start() -> impl Strategy<Value = Start> {
         prop::array::uniform15(reg_value()),
         0u32..32,
         any::<u64>(),
-        prop::array::uniform8(any::<u64>()),
+        prop::array::uniform8(d_value()),
+        fpscr_value(),
     )
-        .prop_map(|((code, thumb), regs, nzcvq, data_seed, d)| Start {
+        .prop_map(|((code, thumb), regs, nzcvq, data_seed, d, fpscr)| Start {
             code,
             thumb,
             regs,
             nzcvq,
             data_seed,
             d,
+            fpscr,
         })
 }
 
@@ -120,6 +147,8 @@ fn machine(s: &Start) -> (CpuState, GuestMemory) {
     cpu.v = s.nzcvq >> 1 & 1;
     cpu.q = s.nzcvq & 1;
     cpu.vfp.d[..8].copy_from_slice(&s.d);
+    cpu.vfp.d[8..16].copy_from_slice(&s.d);
+    cpu.vfp.fpscr = s.fpscr;
     (cpu, mem)
 }
 
@@ -143,6 +172,35 @@ fn agree(s: &Start, jit: &mut dyn Engine) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// One VFP arithmetic instruction (ARM encoding, condition AL): VADD,
+/// VSUB, VMUL, VDIV, VMLA or VMLS, single or double, on D0-D15 / S0-S31.
+fn vfp_word() -> impl Strategy<Value = u32> {
+    let ops = [
+        0xee30_0b00u32,
+        0xee30_0b40,
+        0xee20_0b00,
+        0xee80_0b00,
+        0xee00_0b00,
+        0xee00_0b40,
+    ];
+    (0usize..6, any::<bool>(), 0u32..32, 0u32..32, 0u32..32).prop_map(
+        move |(o, single, d, n, m)| {
+            let base = ops[o];
+            if single {
+                (base & !0x100)
+                    | (d & 1) << 22
+                    | (d >> 1) << 12
+                    | (n >> 1) << 16
+                    | (n & 1) << 7
+                    | (m >> 1)
+                    | (m & 1) << 5
+            } else {
+                base | (d & 15) << 12 | (n & 15) << 16 | (m & 15)
+            }
+        },
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 3000,
@@ -152,6 +210,27 @@ proptest! {
 
     #[test]
     fn compiled_blocks_match_the_interpreter(s in start()) {
+        let mut jit = Jit::new(Tier::Jit, 1).unwrap();
+        agree(&s, &mut jit)?;
+    }
+
+    /// VFP arithmetic only, on ordinary numbers: the inline fast paths
+    /// (IXC set, or exact results) against the interpreter's soft-float.
+    #[test]
+    fn compiled_vfp_matches_the_interpreter(
+        words in prop::collection::vec(vfp_word(), 1..12),
+        d in prop::array::uniform8(d_value()),
+        fpscr in fpscr_value(),
+    ) {
+        let s = Start {
+            code: arm_code(&words),
+            thumb: false,
+            regs: [0; 15],
+            nzcvq: 0,
+            data_seed: 1,
+            d,
+            fpscr,
+        };
         let mut jit = Jit::new(Tier::Jit, 1).unwrap();
         agree(&s, &mut jit)?;
     }
@@ -184,6 +263,7 @@ fn self_modifying_loop_agrees() {
         nzcvq: 0,
         data_seed: 1,
         d: [0; 8],
+        fpscr: 0,
     };
     for tier in [Tier::Jit, Tier::Tiered] {
         let (mut c1, mut m1) = machine(&s);
@@ -223,6 +303,7 @@ fn indirect_branch_to_zero_faults() {
         nzcvq: 0,
         data_seed: 1,
         d: [0; 8],
+        fpscr: 0,
     };
     for _ in 0..3 {
         let mut jit = Jit::new(Tier::Jit, 1).unwrap();

@@ -15,6 +15,7 @@
 mod alu;
 mod branch;
 mod mem;
+mod vfp;
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I32, I64, I8};
@@ -266,7 +267,8 @@ impl Tr<'_, '_> {
         let lowered = lowered
             .or_else(|| self.lower_alu(op))
             .or_else(|| self.lower_mem(op))
-            .or_else(|| self.lower_branch(op));
+            .or_else(|| self.lower_branch(op))
+            .or_else(|| self.lower_vfp(op));
         match lowered {
             Some(d) => d,
             None => self.helper(op, touch(&op.insn)),
@@ -620,6 +622,19 @@ impl Tr<'_, '_> {
         reload: u32,
         fast: impl FnOnce(&mut Self) -> Done,
     ) -> Done {
+        self.guarded_touch(op, ok, Touch::Any, reload, fast)
+    }
+
+    /// `guarded`, for an instruction whose helper touches the cached
+    /// state only as `touch` says.
+    fn guarded_touch(
+        &mut self,
+        op: &Op,
+        ok: Value,
+        touch: Touch,
+        reload: u32,
+        fast: impl FnOnce(&mut Self) -> Done,
+    ) -> Done {
         let fast_b = self.b.create_block();
         let slow_b = self.b.create_block();
         let join = self.b.create_block();
@@ -630,7 +645,7 @@ impl Tr<'_, '_> {
             self.b.ins().jump(join, &[]);
         }
         self.b.switch_to_block(slow_b);
-        self.call_helper(op, Touch::Any, reload);
+        self.call_helper(op, touch, reload);
         self.depth -= 1;
         self.b.ins().jump(join, &[]);
         self.b.switch_to_block(join);
