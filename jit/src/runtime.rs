@@ -83,6 +83,7 @@ pub const CPU_N: i32 = offset_of!(CpuState, n) as i32;
 pub const CPU_Z: i32 = offset_of!(CpuState, z) as i32;
 pub const CPU_C: i32 = offset_of!(CpuState, c) as i32;
 pub const CPU_V: i32 = offset_of!(CpuState, v) as i32;
+pub const CPU_GE: i32 = offset_of!(CpuState, ge) as i32;
 pub const CPU_THUMB: i32 = offset_of!(CpuState, thumb) as i32;
 pub const CPU_ITSTATE: i32 = offset_of!(CpuState, itstate) as i32;
 pub const CPU_ICOUNT: i32 = offset_of!(CpuState, icount) as i32;

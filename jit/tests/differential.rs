@@ -201,6 +201,14 @@ fn vfp_word() -> impl Strategy<Value = u32> {
     )
 }
 
+/// ARM UADD8, SEL or a flag-setting ADDS/SUBS (so GE and the flags vary)
+/// on R0-R7.
+fn ge_word() -> impl Strategy<Value = u32> {
+    let ops = [0xe650_0f90u32, 0xe680_0fb0, 0xe090_0000, 0xe050_0000];
+    (0usize..4, 0u32..8, 0u32..8, 0u32..8)
+        .prop_map(move |(o, d, n, m)| ops[o] | n << 16 | d << 12 | m)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 3000,
@@ -210,6 +218,25 @@ proptest! {
 
     #[test]
     fn compiled_blocks_match_the_interpreter(s in start()) {
+        let mut jit = Jit::new(Tier::Jit, 1).unwrap();
+        agree(&s, &mut jit)?;
+    }
+
+    /// UADD8 and SEL (inline, with GE in memory) mixed with flag setters.
+    #[test]
+    fn compiled_ge_ops_match_the_interpreter(
+        words in prop::collection::vec(ge_word(), 1..12),
+        regs in prop::array::uniform15(any::<u32>()),
+    ) {
+        let s = Start {
+            code: arm_code(&words),
+            thumb: false,
+            regs,
+            nzcvq: 0,
+            data_seed: 1,
+            d: [0; 8],
+            fpscr: 0,
+        };
         let mut jit = Jit::new(Tier::Jit, 1).unwrap();
         agree(&s, &mut jit)?;
     }

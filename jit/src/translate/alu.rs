@@ -7,7 +7,9 @@
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I32, I64};
-use cranelift_codegen::ir::{InstBuilder, Value};
+use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value};
+
+use crate::runtime::CPU_GE;
 
 use sim::decode::Insn;
 use sim::interp::Op;
@@ -489,6 +491,47 @@ impl Tr<'_, '_> {
                     let src = self.b.ins().band_imm_u(src, mask as i64);
                     self.b.ins().bor(kept, src)
                 };
+                self.set(a.rd as usize, r);
+            }
+            // UADD8 and SEL: the pair glibc's string functions use.
+            Uadd8(a) if a.rd != 15 => {
+                let (n, m) = (self.reg(a.rn), self.reg(a.rm));
+                let nl = self.b.ins().band_imm_u(n, 0x7f7f_7f7f);
+                let ml = self.b.ins().band_imm_u(m, 0x7f7f_7f7f);
+                let low = self.b.ins().iadd(nl, ml);
+                let x = self.b.ins().bxor(n, m);
+                let top = self.b.ins().band_imm_u(x, 0x8080_8080);
+                let r = self.b.ins().bxor(low, top);
+                // Carry out of each byte: (n & m) | ((n | m) & !r) at bit 7.
+                let both = self.b.ins().band(n, m);
+                let either = self.b.ins().bor(n, m);
+                let lost = self.b.ins().band_not(either, r);
+                let c = self.b.ins().bor(both, lost);
+                let mut ge = self.b.ins().iconst(I32, 0);
+                for i in 0..4 {
+                    let bit = self.b.ins().ushr_imm_u(c, 8 * i + 7 - i);
+                    let bit = self.b.ins().band_imm_u(bit, 1 << i);
+                    ge = self.b.ins().bor(ge, bit);
+                }
+                self.b
+                    .ins()
+                    .store(MemFlagsData::trusted(), ge, self.cpu, CPU_GE);
+                self.set(a.rd as usize, r);
+            }
+            Sel(a) if a.rd != 15 => {
+                let (n, m) = (self.reg(a.rn), self.reg(a.rm));
+                let ge = self
+                    .b
+                    .ins()
+                    .load(I32, MemFlagsData::trusted(), self.cpu, CPU_GE);
+                let t = self.b.ins().band_imm_u(ge, 0xf);
+                // GE bit i to byte i: bit i lands on 8i, then 0x01 -> 0xff.
+                let spread = self.b.ins().imul_imm_u(t, 0x0020_4081);
+                let ones = self.b.ins().band_imm_u(spread, 0x0101_0101);
+                let mask = self.b.ins().imul_imm_u(ones, 0xff);
+                let keep = self.b.ins().band(n, mask);
+                let other = self.b.ins().band_not(m, mask);
+                let r = self.b.ins().bor(keep, other);
                 self.set(a.rd as usize, r);
             }
             _ => return None,

@@ -9,6 +9,7 @@
 //! - every rounded result is normal and above the smallest normal (no
 //!   tininess before rounding, no overflow, no NaN or infinity, no
 //!   division by zero), or an exact zero from an addition.
+//!
 //! Then no other cumulative flag can be raised and no NaN rules apply.
 
 use std::mem::offset_of;
