@@ -502,6 +502,11 @@ impl Jit {
                     self.local.insns_jit += cpu.icount - start;
                     match rc {
                         EXIT_LINK => self.pending_link = Some(self.ctx.exit_slot),
+                        EXIT_SLOW => {
+                            if let Some(exit) = self.step_interp(cpu, mem) {
+                                return exit;
+                            }
+                        }
                         EXIT_TRAP => {
                             let trap = self.ctx.trap.take().unwrap_or(Trap::Undefined);
                             // SAFETY: trap_op points into a compiled
@@ -522,6 +527,24 @@ impl Jit {
             }
             self.after_code_write(mem);
         }
+    }
+
+    /// Runs the one instruction at PC in the interpreter (a compiled
+    /// block's slow path).
+    fn step_interp(&mut self, cpu: &mut CpuState, mem: &mut GuestMemory) -> Option<Exit> {
+        let idx = match self.interp.lookup(cpu, mem) {
+            Ok(i) => i,
+            Err(fault) => {
+                return Some(Exit::Fault {
+                    pc: cpu.r[15],
+                    fault,
+                })
+            }
+        };
+        let start = cpu.icount;
+        let r = self.interp.exec_block(idx, cpu, mem, start + 1);
+        self.local.insns_interp += cpu.icount - start;
+        r
     }
 
     fn call(

@@ -23,6 +23,10 @@ pub const EXIT_TRAP: i32 = 1;
 /// may link it.
 pub const EXIT_LINK: i32 = 2;
 
+/// The next instruction (at PC, counted in icount as not yet run) needs
+/// the interpreter: the dispatcher runs exactly that one instruction.
+pub const EXIT_SLOW: i32 = 3;
+
 /// Helper results.
 pub const HELPER_NEXT: i32 = 0;
 pub const HELPER_JUMP: i32 = 1;

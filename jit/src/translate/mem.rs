@@ -150,16 +150,9 @@ impl Tr<'_, '_> {
         };
         let (addr, off, wb) = self.addressing(s.rn, s.p, s.u, s.w, offset);
         let ok = self.access_ok(addr, s.width.size(), !s.load);
-        let mut reload = 0u32;
-        if wb {
-            reload |= 1 << s.rn;
-        }
-        if s.load && s.rt != 15 {
-            reload |= 1 << s.rt;
-        }
         let done = self.cur + 1;
         let it_next = op.it_next;
-        Some(self.guarded(op, ok, reload, |t| {
+        Some(self.guarded(op, ok, |t| {
             let host = t.host(addr);
             if s.load {
                 let v = match s.width {
@@ -225,11 +218,7 @@ impl Tr<'_, '_> {
         };
         let (addr, off, wb) = self.addressing(rn, p != 0, u != 0, w != 0, offset);
         let ok = self.access_ok(addr, 8, !load);
-        let mut reload = if wb { 1 << rn } else { 0 };
-        if load {
-            reload |= 1 << rt | 1 << rt2;
-        }
-        Some(self.guarded(op, ok, reload, |t| {
+        Some(self.guarded(op, ok, |t| {
             let host = t.host(addr);
             if load {
                 let lo = t.b.ins().load(I32, guest_flags(), host, 0);
@@ -283,13 +272,9 @@ impl Tr<'_, '_> {
             }
         };
         let ok = self.access_ok(lo, bytes, !load);
-        let mut reload = if w { 1 << rn } else { 0 };
-        if load {
-            reload |= list & 0x7fff;
-        }
         let done = self.cur + 1;
         let it_next = op.it_next;
-        Some(self.guarded(op, ok, reload, |t| {
+        Some(self.guarded(op, ok, |t| {
             let host = t.host(lo);
             let regs: Vec<i32> = (0..16).filter(|r| list & (1 << r) != 0).collect();
             if load {

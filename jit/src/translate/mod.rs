@@ -5,12 +5,15 @@
 //! removed), stored at every exit. Everything else (VFP registers, Q, GE,
 //! the exclusive monitor) stays in `CpuState`, where the helpers expect it.
 //!
-//! Each instruction is either lowered inline (`alu`, `mem`, `branch`) or
-//! run by `helper_exec`, the interpreter's own semantics. Inline memory
-//! accesses check the page permission byte and fall back to the helper for
+//! Each instruction is either lowered inline (`alu`, `mem`, `branch`,
+//! `vfp`) or run by `helper_exec`, the interpreter's own semantics. Inline
+//! memory accesses check the page permission byte, and inline VFP
+//! arithmetic checks that host IEEE arithmetic gives ARM's answer; for
 //! anything unusual (a fault, a page with translated code, an access that
-//! crosses a page), so the helper alone decides every corner case and the
-//! inline code only has to agree with it on the plain ones.
+//! crosses a page, a result that needs ARM's rounding or flag rules) the
+//! block leaves before the instruction and the interpreter runs it. So the
+//! interpreter alone decides every corner case and the inline code only has
+//! to agree with it on the plain ones.
 
 mod alu;
 mod branch;
@@ -612,29 +615,10 @@ impl Tr<'_, '_> {
         self.b.ins().iadd(self.base, a)
     }
 
-    /// Emits `fast` under the permission test `ok`, with the interpreter
-    /// (through the helper) as the slow path; both rejoin with `reload`
-    /// refreshed on the slow side. `fast` returns whether it terminated.
-    fn guarded(
-        &mut self,
-        op: &Op,
-        ok: Value,
-        reload: u32,
-        fast: impl FnOnce(&mut Self) -> Done,
-    ) -> Done {
-        self.guarded_touch(op, ok, Touch::Any, reload, fast)
-    }
-
-    /// `guarded`, for an instruction whose helper touches the cached
-    /// state only as `touch` says.
-    fn guarded_touch(
-        &mut self,
-        op: &Op,
-        ok: Value,
-        touch: Touch,
-        reload: u32,
-        fast: impl FnOnce(&mut Self) -> Done,
-    ) -> Done {
+    /// Emits `fast` under the test `ok`; otherwise the block leaves
+    /// before `op` and the interpreter runs it (`exit_slow`). `fast`
+    /// returns whether it terminated the block.
+    fn guarded(&mut self, op: &Op, ok: Value, fast: impl FnOnce(&mut Self) -> Done) -> Done {
         let fast_b = self.b.create_block();
         let slow_b = self.b.create_block();
         let join = self.b.create_block();
@@ -645,11 +629,23 @@ impl Tr<'_, '_> {
             self.b.ins().jump(join, &[]);
         }
         self.b.switch_to_block(slow_b);
-        self.call_helper(op, touch, reload);
+        self.exit_slow(op);
         self.depth -= 1;
-        self.b.ins().jump(join, &[]);
         self.b.switch_to_block(join);
         Done::Continue
+    }
+
+    /// Leaves before `op` so that the interpreter runs it (the slow path
+    /// of an inline access). Leaving rather than calling the helper keeps
+    /// calls out of the block, so a block without them needs no
+    /// callee-saved registers and its prologue stays short.
+    fn exit_slow(&mut self, op: &Op) {
+        self.flush();
+        let pcv = self.b.ins().iconst(I32, op.pc as i64);
+        self.b.ins().store(flags(), pcv, self.cpu, CPU_R + 60);
+        let i = self.cur;
+        self.store_icount(i, op.it);
+        self.ret(EXIT_SLOW);
     }
 }
 

@@ -23,7 +23,7 @@ use sim::cpu::{CpuState, VfpRegs};
 use sim::decode::Insn;
 use sim::interp::Op;
 
-use super::{flags, guest_flags, Done, Touch, Tr};
+use super::{flags, guest_flags, Done, Tr};
 
 const D_OFF: i32 = (offset_of!(CpuState, vfp) + offset_of!(VfpRegs, d)) as i32;
 const FPSCR_OFF: i32 = (offset_of!(CpuState, vfp) + offset_of!(VfpRegs, fpscr)) as i32;
@@ -64,7 +64,7 @@ impl Tr<'_, '_> {
                 let ok = self.access_ok(addr, size, !load);
                 let ty = if double { I64 } else { I32 };
                 let off = vreg(a.vd, double);
-                Some(self.guarded_touch(op, ok, Touch::Reads, 0, |t| {
+                Some(self.guarded(op, ok, |t| {
                     let host = t.host(addr);
                     if load {
                         let v = t.b.ins().load(ty, guest_flags(), host, 0);
@@ -128,9 +128,8 @@ impl Tr<'_, '_> {
             (s, s)
         };
         let ok = self.access_ok(start, 4 * words, !load);
-        let reload = if w { 1 << a.rn } else { 0 };
         let (ty, size) = if double { (I64, 8) } else { (I32, 4) };
-        Some(self.guarded(op, ok, reload, |t| {
+        Some(self.guarded(op, ok, |t| {
             let host = t.host(start);
             for i in 0..regs as i32 {
                 let off = vreg(a.vd + i, double);
@@ -249,9 +248,8 @@ impl Tr<'_, '_> {
         self.b.ins().jump(join, &[]);
         self.b.switch_to_block(slow);
         self.depth += 1;
-        self.call_helper(op, Touch::None, 0);
+        self.exit_slow(op);
         self.depth -= 1;
-        self.b.ins().jump(join, &[]);
         self.b.switch_to_block(join);
         Some(Done::Continue)
     }
