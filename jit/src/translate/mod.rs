@@ -287,7 +287,7 @@ impl Tr<'_, '_> {
             let v = self.pc_read();
             self.b.ins().iconst(I32, v as i64)
         } else {
-            self.used |= 1 << r;
+            self.note_use(r as usize);
             self.b.use_var(self.vars[r as usize])
         }
     }
@@ -307,6 +307,14 @@ impl Tr<'_, '_> {
         }
     }
 
+    /// A read of `var`: it needs its entry value unless an unconditional
+    /// definition earlier in the block dominates the read.
+    fn note_use(&mut self, var: usize) {
+        if self.always & (1 << var) == 0 {
+            self.used |= 1 << var;
+        }
+    }
+
     fn set(&mut self, var: usize, v: Value) {
         self.b.def_var(self.vars[var], v);
         self.dirty |= 1 << var;
@@ -316,7 +324,7 @@ impl Tr<'_, '_> {
     }
 
     fn flag(&mut self, var: usize) -> Value {
-        self.used |= 1 << var;
+        self.note_use(var);
         self.b.use_var(self.vars[var])
     }
 
@@ -415,7 +423,13 @@ impl Tr<'_, '_> {
     fn store_icount(&mut self, done: usize, it: u8) {
         let ic = self.icount_plus(done as i64);
         self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
-        if self.blk.thumb {
+        self.store_it(it);
+    }
+
+    /// Stores the IT state an exit leaves, unless it is the one the block
+    /// was entered with (part of its key, so already in `CpuState`).
+    fn store_it(&mut self, it: u8) {
+        if it != self.blk.ops[0].it {
             let it = self.b.ins().iconst(I8, it as i64);
             self.b.ins().store(flags(), it, self.cpu, CPU_ITSTATE);
         }
@@ -462,10 +476,7 @@ impl Tr<'_, '_> {
         }
         let ic = self.icount_plus(done as i64);
         self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
-        if self.blk.thumb || thumb {
-            let itv = self.b.ins().iconst(I8, it_store as i64);
-            self.b.ins().store(flags(), itv, self.cpu, CPU_ITSTATE);
-        }
+        self.store_it(it_store);
         if self.next_slot == SLOTS {
             self.ret(EXIT_NEXT);
             return;
@@ -496,8 +507,7 @@ impl Tr<'_, '_> {
         self.b.ins().store(flags(), t8, self.cpu, CPU_THUMB);
         let ic = self.icount_plus(done as i64);
         self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
-        let itv = self.b.ins().iconst(I8, it as i64);
-        self.b.ins().store(flags(), itv, self.cpu, CPU_ITSTATE);
+        self.store_it(it);
 
         let pc64 = self.b.ins().uextend(I64, pc);
         let t64 = self.b.ins().uextend(I64, thumb);
