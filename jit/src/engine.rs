@@ -49,16 +49,30 @@ struct Job {
     gen: u64,
     ops: Box<[Op]>,
     thumb: bool,
+    /// Address of the block's link slots.
     slots: usize,
-    reply: Sender<Done>,
 }
 
 struct Done {
     idx: u32,
     gen: u64,
     ops: Box<[Op]>,
-    slots: usize,
     code: Result<Code, JitError>,
+}
+
+/// Compiles a job, on whichever thread holds `compiler`.
+fn compile_job(compiler: &mut Compiler, job: Job) -> Done {
+    let code = compiler.block(&BlockIn {
+        ops: &job.ops,
+        thumb: job.thumb,
+        slots: job.slots,
+    });
+    Done {
+        idx: job.idx,
+        gen: job.gen,
+        ops: job.ops,
+        code,
+    }
 }
 
 /// Counters shared by an engine and the engines made from it by `fresh`
@@ -73,7 +87,7 @@ struct Counters {
 struct Shared {
     module: Mutex<JITModule>,
     trampoline: Trampoline,
-    jobs: Option<Sender<Job>>,
+    jobs: Option<Sender<(Job, Sender<Done>)>>,
     counters: Mutex<Counters>,
     isa: cranelift_codegen::isa::OwnedTargetIsa,
 }
@@ -114,10 +128,9 @@ enum State {
 
 struct Compiled {
     code: *const u8,
-    len: u64,
     key: u64,
     /// Kept alive for the helper calls compiled into the code.
-    _ops: Box<[Op]>,
+    ops: Box<[Op]>,
     /// Link slots of other blocks that jump straight here.
     incoming: Vec<*mut u64>,
 }
@@ -172,7 +185,7 @@ impl Jit {
         // SAFETY: the trampoline was compiled with exactly this signature.
         let trampoline: Trampoline = unsafe { std::mem::transmute(tramp) };
         let jobs = if tier == Tier::Tiered {
-            let (tx, rx) = unbounded::<Job>();
+            let (tx, rx) = unbounded::<(Job, Sender<Done>)>();
             for i in 0..workers.max(1) {
                 let rx = rx.clone();
                 let isa = isa.clone();
@@ -243,44 +256,32 @@ impl Jit {
         &mut self.states[i]
     }
 
-    /// Compiles block `idx` now, on this thread.
-    fn compile_now(&mut self, idx: u32) {
+    /// A compile request for block `idx`, with fresh link slots.
+    fn job(&mut self, idx: u32) -> Job {
         let b = self.interp.block(idx);
         let ops: Box<[Op]> = b.ops.clone().into_boxed_slice();
         let thumb = (b.key >> 32) & 1 != 0;
-        let slots = self.new_slots();
-        let code = {
-            let compiler = self.compiler.as_mut().expect("Tier::Jit has a compiler");
-            compiler.block(&BlockIn {
-                ops: &ops,
-                thumb,
-                slots,
-            })
-        };
-        self.accept(Done {
-            idx,
-            gen: self.gen,
-            ops,
-            slots,
-            code,
-        });
-    }
-
-    fn queue(&mut self, idx: u32) {
-        let b = self.interp.block(idx);
-        let ops: Box<[Op]> = b.ops.clone().into_boxed_slice();
-        let thumb = (b.key >> 32) & 1 != 0;
-        let slots = self.new_slots();
-        let job = Job {
+        Job {
             idx,
             gen: self.gen,
             ops,
             thumb,
-            slots,
-            reply: self.results.0.clone(),
-        };
+            slots: self.new_slots(),
+        }
+    }
+
+    /// Compiles block `idx` now, on this thread.
+    fn compile_now(&mut self, idx: u32) {
+        let job = self.job(idx);
+        let compiler = self.compiler.as_mut().expect("Tier::Jit has a compiler");
+        let done = compile_job(compiler, job);
+        self.accept(done);
+    }
+
+    fn queue(&mut self, idx: u32) {
+        let job = self.job(idx);
         let jobs = self.shared.jobs.as_ref().expect("Tier::Tiered has workers");
-        if jobs.send(job).is_ok() {
+        if jobs.send((job, self.results.0.clone())).is_ok() {
             *self.state(idx) = State::Queued;
             self.outstanding += 1;
         } else {
@@ -334,13 +335,11 @@ impl Jit {
             c.stats.code_bytes += code.bytes.len() as u64;
             let _ = c.hist.record(code.nanos.max(1));
         }
-        let _ = done.slots;
         let key = self.interp.block(idx).key;
         *self.state(idx) = State::Compiled(Box::new(Compiled {
             code: entry,
-            len: done.ops.len() as u64,
             key,
-            _ops: done.ops,
+            ops: done.ops,
             incoming: Vec::new(),
         }));
     }
@@ -390,20 +389,9 @@ impl Jit {
     }
 }
 
-fn worker(rx: Receiver<Job>, mut compiler: Compiler) {
-    while let Ok(job) = rx.recv() {
-        let code = compiler.block(&BlockIn {
-            ops: &job.ops,
-            thumb: job.thumb,
-            slots: job.slots,
-        });
-        let _ = job.reply.send(Done {
-            idx: job.idx,
-            gen: job.gen,
-            ops: job.ops,
-            slots: job.slots,
-            code,
-        });
+fn worker(rx: Receiver<(Job, Sender<Done>)>, mut compiler: Compiler) {
+    while let Ok((job, reply)) = rx.recv() {
+        let _ = reply.send(compile_job(&mut compiler, job));
     }
 }
 
@@ -485,7 +473,7 @@ impl Jit {
             }
             let start = cpu.icount;
             if let State::Compiled(c) = &mut self.states[idx as usize] {
-                if start + c.len <= limit {
+                if start + c.ops.len() as u64 <= limit {
                     let code = c.code;
                     if let Some(slot) = pending {
                         // SAFETY: the slot belongs to a live block of

@@ -12,30 +12,9 @@ use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value};
 use crate::runtime::CPU_GE;
 
 use sim::decode::Insn;
-use sim::interp::Op;
+use sim::interp::{DpOp as Dp, Op};
 
 use super::{Done, Tr, VC, VN, VV, VZ};
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Dp {
-    And,
-    Eor,
-    Sub,
-    Rsb,
-    Add,
-    Adc,
-    Sbc,
-    Rsc,
-    Tst,
-    Teq,
-    Cmp,
-    Cmn,
-    Orr,
-    Mov,
-    Bic,
-    Mvn,
-    Orn,
-}
 
 #[derive(Clone, Copy)]
 enum Ext {

@@ -9,28 +9,9 @@ use cranelift_codegen::ir::types::{I16, I32, I8};
 use cranelift_codegen::ir::{InstBuilder, Value};
 
 use sim::decode::Insn;
-use sim::interp::Op;
+use sim::interp::{Op, Width};
 
 use super::{guest_flags, Done, Tr};
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Width {
-    Byte,
-    SByte,
-    Half,
-    SHalf,
-    Word,
-}
-
-impl Width {
-    fn size(self) -> u32 {
-        match self {
-            Width::Byte | Width::SByte => 1,
-            Width::Half | Width::SHalf => 2,
-            Width::Word => 4,
-        }
-    }
-}
 
 /// The offset operand of a single load or store.
 #[derive(Clone, Copy)]

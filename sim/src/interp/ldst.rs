@@ -19,6 +19,17 @@ pub enum Width {
     Word,
 }
 
+impl Width {
+    /// Bytes accessed.
+    pub fn size(self) -> u32 {
+        match self {
+            Width::Byte | Width::SByte => 1,
+            Width::Half | Width::SHalf => 2,
+            Width::Word => 4,
+        }
+    }
+}
+
 impl Exec<'_> {
     /// Address and write-back value for the P/U/W addressing forms:
     /// returns (access address, offset address, write back?).

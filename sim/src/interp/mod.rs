@@ -21,7 +21,9 @@ mod vfp;
 
 use std::collections::HashMap;
 
+pub use dp::DpOp;
 pub use exec::{Exec, Flow, Trap};
+pub use ldst::Width;
 
 use crate::cpu::{CpuState, COND_AL};
 use crate::decode::{self, ArgI, Ctx, Insn};
