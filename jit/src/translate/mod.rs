@@ -144,11 +144,18 @@ pub fn translate(
     let name = func.name.clone();
     // A block that loops onto itself may leave from any iteration, so its
     // exits store whatever any iteration writes.
+    // A first pass finds what one iteration writes; a looping block then
+    // needs a second pass, with those writes dirty from the start, to learn
+    // which of them an exit may store before this iteration defines them.
     let loops = blk.ops.iter().any(|op| branch::self_target(op, blk));
-    let first = translate_pass(func, fctx, blk, frontend, ALL, if loops { ALL } else { 0 });
+    let mut info = translate_pass(func, fctx, blk, frontend, ALL, 0);
+    let dirty0 = if loops { info.dirty } else { 0 };
+    if loops {
+        *func = Function::with_name_signature(name.clone(), block_signature());
+        info = translate_pass(func, fctx, blk, frontend, ALL, dirty0);
+    }
     *func = Function::with_name_signature(name, block_signature());
-    let dirty0 = if loops { first.dirty } else { 0 };
-    translate_pass(func, fctx, blk, frontend, first.used, dirty0);
+    translate_pass(func, fctx, blk, frontend, info.used, dirty0);
 }
 
 /// What the first pass learns.
