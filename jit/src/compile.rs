@@ -6,12 +6,15 @@ use std::time::Instant;
 
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::types::{I32, I64};
-use cranelift_codegen::ir::{AbiParam, Function, InstBuilder, Signature, UserFuncName};
+use cranelift_codegen::ir::{
+    AbiParam, Function, InstBuilder, MemFlagsData, Signature, UserFuncName,
+};
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
+use crate::runtime::{CPU_ICOUNT, CTX_CPU};
 use crate::translate::{block_signature, translate, BlockIn};
 use crate::JitError;
 
@@ -114,7 +117,9 @@ impl Compiler {
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let (ctx, code) = (b.block_params(entry)[0], b.block_params(entry)[1]);
-        let call = b.ins().call_indirect(tail, code, &[ctx]);
+        let cpu = b.ins().load(I64, MemFlagsData::trusted(), ctx, CTX_CPU);
+        let icount = b.ins().load(I64, MemFlagsData::trusted(), cpu, CPU_ICOUNT);
+        let call = b.ins().call_indirect(tail, code, &[ctx, cpu, icount]);
         let rc = b.inst_results(call)[0];
         b.ins().return_(&[rc]);
         b.seal_all_blocks();

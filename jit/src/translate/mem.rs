@@ -11,7 +11,7 @@ use cranelift_codegen::ir::{InstBuilder, Value};
 use sim::decode::Insn;
 use sim::interp::{Op, Width};
 
-use super::{guest_flags, Done, Tr};
+use super::{guest_flags, Done, Span, Tr};
 
 /// The offset operand of a single load or store.
 #[derive(Clone, Copy)]
@@ -130,7 +130,7 @@ impl Tr<'_, '_> {
             }
         };
         let (addr, off, wb) = self.addressing(s.rn, s.p, s.u, s.w, offset);
-        let ok = self.access_ok(addr, s.width.size(), !s.load);
+        let ok = Span::new(addr, s.width.size(), !s.load);
         let done = self.cur + 1;
         let it_next = op.it_next;
         Some(self.guarded(op, ok, |t| {
@@ -198,7 +198,7 @@ impl Tr<'_, '_> {
             None => self.b.ins().iconst(I32, imm as u32 as i64),
         };
         let (addr, off, wb) = self.addressing(rn, p != 0, u != 0, w != 0, offset);
-        let ok = self.access_ok(addr, 8, !load);
+        let ok = Span::new(addr, 8, !load);
         Some(self.guarded(op, ok, |t| {
             let host = t.host(addr);
             if load {
@@ -252,7 +252,7 @@ impl Tr<'_, '_> {
                 (wb, wb)
             }
         };
-        let ok = self.access_ok(lo, bytes, !load);
+        let ok = Span::new(lo, bytes, !load);
         let done = self.cur + 1;
         let it_next = op.it_next;
         Some(self.guarded(op, ok, |t| {

@@ -55,8 +55,14 @@ pub struct BlockIn<'a> {
 
 /// The signature of every compiled block (and of what the trampoline
 /// calls).
+///
+/// Arguments: the `JitCtx`, the `CpuState` and the icount. Chained blocks
+/// pass the icount in a register; `CpuState::icount` is brought up to
+/// date only when control returns to the dispatcher or calls into Rust.
 pub fn block_signature() -> Signature {
     let mut sig = Signature::new(CallConv::Tail);
+    sig.params.push(AbiParam::new(I64));
+    sig.params.push(AbiParam::new(I64));
     sig.params.push(AbiParam::new(I64));
     sig.returns.push(AbiParam::new(I32));
     sig
@@ -80,6 +86,27 @@ enum Touch {
     Reads,
     /// Anything.
     Any,
+}
+
+/// A guest memory access to test before its inline fast path: `size`
+/// bytes at `addr`, and an alignment the instruction requires (1: none).
+#[derive(Clone, Copy)]
+struct Span {
+    addr: Value,
+    size: u32,
+    write: bool,
+    align: u32,
+}
+
+impl Span {
+    fn new(addr: Value, size: u32, write: bool) -> Self {
+        Span {
+            addr,
+            size,
+            write,
+            align: 1,
+        }
+    }
 }
 
 /// Whether lowering left an open block to continue in.
@@ -182,9 +209,11 @@ fn translate_pass(
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
-    let ctx = b.block_params(entry)[0];
-    let cpu = b.ins().load(I64, ctx_flags(), ctx, CTX_CPU);
-    let icount0 = b.ins().load(I64, flags(), cpu, CPU_ICOUNT);
+    let (ctx, cpu, icount0) = (
+        b.block_params(entry)[0],
+        b.block_params(entry)[1],
+        b.block_params(entry)[2],
+    );
     let limit = b.ins().load(I64, ctx_flags(), ctx, CTX_LIMIT);
     let end = b.ins().iadd_imm_s(icount0, blk.ops.len() as i64);
     let over = b.ins().icmp(IntCC::UnsignedGreaterThan, end, limit);
@@ -192,6 +221,7 @@ fn translate_pass(
     let out = b.create_block();
     b.ins().brif(over, out, &[], body, &[]);
     b.switch_to_block(out);
+    b.ins().store(flags(), icount0, cpu, CPU_ICOUNT);
     let rc = b.ins().iconst(I32, EXIT_NEXT as i64);
     b.ins().return_(&[rc]);
 
@@ -482,9 +512,9 @@ impl Tr<'_, '_> {
             self.b.ins().store(flags(), t, self.cpu, CPU_THUMB);
         }
         let ic = self.icount_plus(done as i64);
-        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         self.store_it(it_store);
         if self.next_slot == SLOTS {
+            self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
             self.ret(EXIT_NEXT);
             return;
         }
@@ -498,8 +528,9 @@ impl Tr<'_, '_> {
         self.b.switch_to_block(chain);
         self.b
             .ins()
-            .return_call_indirect(self.tail_sig, code, &[self.ctx]);
+            .return_call_indirect(self.tail_sig, code, &[self.ctx, self.cpu, ic]);
         self.b.switch_to_block(miss);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         self.b.ins().store(flags(), slot, self.ctx, CTX_EXIT_SLOT);
         self.ret(EXIT_LINK);
     }
@@ -513,7 +544,6 @@ impl Tr<'_, '_> {
         let t8 = self.b.ins().ireduce(I8, thumb);
         self.b.ins().store(flags(), t8, self.cpu, CPU_THUMB);
         let ic = self.icount_plus(done as i64);
-        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         self.store_it(it);
 
         let pc64 = self.b.ins().uextend(I64, pc);
@@ -537,8 +567,9 @@ impl Tr<'_, '_> {
         let code = self.b.ins().load(I64, flags(), entry, 8);
         self.b
             .ins()
-            .return_call_indirect(self.tail_sig, code, &[self.ctx]);
+            .return_call_indirect(self.tail_sig, code, &[self.ctx, self.cpu, ic]);
         self.b.switch_to_block(miss);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         self.ret(EXIT_NEXT);
     }
 
@@ -561,6 +592,9 @@ impl Tr<'_, '_> {
             .ins()
             .iconst(I64, helper_exec as *const () as usize as i64);
         let opp = self.b.ins().iconst(I64, op as *const Op as i64);
+        // The interpreter's handlers see an exact icount.
+        let ic = self.icount_plus(self.cur as i64);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         let call = self
             .b
             .ins()
@@ -599,31 +633,65 @@ impl Tr<'_, '_> {
         self.reload(reload);
     }
 
-    /// The permission test of an inline access: true when `[addr,
-    /// addr+size)` lies in one page that allows it (and, for a write, holds
-    /// no translated code).
-    fn access_ok(&mut self, addr: Value, size: u32, write: bool) -> Value {
+    /// Branches to `slow` unless `[span.addr, span.addr+span.size)` lies
+    /// in one page that allows the access (and, for a write, holds no
+    /// translated code) and the address meets `span.align`; continues in
+    /// a new block otherwise. Each test is its own compare-and-branch,
+    /// and an access aligned to its power-of-two size skips the
+    /// page-crossing test (an unaligned one takes it out of line).
+    fn check_access(&mut self, span: Span, slow: cranelift_codegen::ir::Block) {
         use sim::memory::perm;
+        let addr = span.addr;
         let page = self.b.ins().ushr_imm_u(addr, 12);
         let page = self.b.ins().uextend(I64, page);
         let p = self.b.ins().iadd(self.perms, page);
         let p = self.b.ins().uload8(I32, flags(), p, 0);
-        let (mask, want) = if write {
-            (perm::WRITE | perm::CODE, perm::WRITE)
+        let ok = if span.write {
+            let m = self
+                .b
+                .ins()
+                .band_imm_u(p, (perm::WRITE | perm::CODE) as i64);
+            self.b.ins().icmp_imm_u(IntCC::Equal, m, perm::WRITE as i64)
         } else {
-            (perm::READ, perm::READ)
+            let m = self.b.ins().band_imm_u(p, perm::READ as i64);
+            self.b.ins().icmp_imm_u(IntCC::NotEqual, m, 0)
         };
-        let m = self.b.ins().band_imm_u(p, mask as i64);
-        let ok = self.b.ins().icmp_imm_u(IntCC::Equal, m, want as i64);
-        if size == 1 {
-            return ok;
+        self.branch_or(ok, slow);
+        if span.align > 1 {
+            let low = self.b.ins().band_imm_u(addr, (span.align - 1) as i64);
+            let aligned = self.b.ins().icmp_imm_u(IntCC::Equal, low, 0);
+            self.branch_or(aligned, slow);
         }
-        let off = self.b.ins().band_imm_u(addr, 0xfff);
-        let fits = self
-            .b
-            .ins()
-            .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, off, 4096 - size as i64);
-        self.b.ins().band(ok, fits)
+        if span.size == 1 || (span.size.is_power_of_two() && span.align >= span.size) {
+            return;
+        }
+        let fits_test = |t: &mut Self| {
+            let off = t.b.ins().band_imm_u(addr, 0xfff);
+            t.b.ins()
+                .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, off, 4096 - span.size as i64)
+        };
+        if span.size.is_power_of_two() && span.size <= 4096 {
+            let low = self.b.ins().band_imm_u(addr, (span.size - 1) as i64);
+            let aligned = self.b.ins().icmp_imm_u(IntCC::Equal, low, 0);
+            let done = self.b.create_block();
+            let unaligned = self.b.create_block();
+            self.b.set_cold_block(unaligned);
+            self.b.ins().brif(aligned, done, &[], unaligned, &[]);
+            self.b.switch_to_block(unaligned);
+            let fits = fits_test(self);
+            self.b.ins().brif(fits, done, &[], slow, &[]);
+            self.b.switch_to_block(done);
+        } else {
+            let fits = fits_test(self);
+            self.branch_or(fits, slow);
+        }
+    }
+
+    /// Continues in a new block when `ok`, else goes to `slow`.
+    fn branch_or(&mut self, ok: Value, slow: cranelift_codegen::ir::Block) {
+        let next = self.b.create_block();
+        self.b.ins().brif(ok, next, &[], slow, &[]);
+        self.b.switch_to_block(next);
     }
 
     /// Host address of guest address `addr`.
@@ -632,16 +700,15 @@ impl Tr<'_, '_> {
         self.b.ins().iadd(self.base, a)
     }
 
-    /// Emits `fast` under the test `ok`; otherwise the block leaves
-    /// before `op` and the interpreter runs it (`exit_slow`). `fast`
-    /// returns whether it terminated the block.
-    fn guarded(&mut self, op: &Op, ok: Value, fast: impl FnOnce(&mut Self) -> Done) -> Done {
-        let fast_b = self.b.create_block();
+    /// Emits `fast` when the access `span` can run inline; otherwise the
+    /// block leaves before `op` and the interpreter runs it
+    /// (`exit_slow`). `fast` returns whether it terminated the block.
+    fn guarded(&mut self, op: &Op, span: Span, fast: impl FnOnce(&mut Self) -> Done) -> Done {
         let slow_b = self.b.create_block();
+        self.b.set_cold_block(slow_b);
         let join = self.b.create_block();
-        self.b.ins().brif(ok, fast_b, &[], slow_b, &[]);
-        self.b.switch_to_block(fast_b);
         self.depth += 1;
+        self.check_access(span, slow_b);
         if fast(self) == Done::Continue {
             self.b.ins().jump(join, &[]);
         }

@@ -23,7 +23,7 @@ use sim::cpu::{CpuState, VfpRegs};
 use sim::decode::Insn;
 use sim::interp::Op;
 
-use super::{flags, guest_flags, Done, Tr};
+use super::{flags, guest_flags, Done, Span, Tr};
 
 const D_OFF: i32 = (offset_of!(CpuState, vfp) + offset_of!(VfpRegs, d)) as i32;
 const FPSCR_OFF: i32 = (offset_of!(CpuState, vfp) + offset_of!(VfpRegs, fpscr)) as i32;
@@ -61,7 +61,7 @@ impl Tr<'_, '_> {
                     self.b.ins().iadd_imm_s(base, -(a.imm as u32 as i64))
                 };
                 let size = if double { 8 } else { 4 };
-                let ok = self.access_ok(addr, size, !load);
+                let ok = Span::new(addr, size, !load);
                 let ty = if double { I64 } else { I32 };
                 let off = vreg(a.vd, double);
                 Some(self.guarded(op, ok, |t| {
@@ -81,6 +81,7 @@ impl Tr<'_, '_> {
                 let load = matches!(op.insn, VldmSp(_) | VldmDp(_));
                 self.vfp_multiple(op, load, double, a)
             }
+            VldMulti(a) | VstMulti(a) => self.neon_ls1(op, matches!(op.insn, VldMulti(_)), a),
             VmovRegSp(a) | VabsSp(a) | VnegSp(a) => {
                 self.vfp_bits(a.vd, a.vm, false, &op.insn);
                 Some(Done::Continue)
@@ -127,7 +128,7 @@ impl Tr<'_, '_> {
             let s = self.b.ins().iadd_imm_s(base, -(4 * words as i64));
             (s, s)
         };
-        let ok = self.access_ok(start, 4 * words, !load);
+        let ok = Span::new(start, 4 * words, !load);
         let (ty, size) = if double { (I64, 8) } else { (I32, 4) };
         Some(self.guarded(op, ok, |t| {
             let host = t.host(start);
@@ -142,6 +143,46 @@ impl Tr<'_, '_> {
                 }
             }
             if w {
+                t.set(a.rn as usize, wb);
+            }
+            Done::Continue
+        }))
+    }
+
+    /// VLD1/VST1 (multiple single elements) of one to four registers: in
+    /// little-endian memory every element size moves the same bytes, so
+    /// the registers are copied whole. Interleaving forms (VLD2-VLD4) and
+    /// the UNDEFINED cases go to the helper; interpreter: `neon_ls_multi`.
+    fn neon_ls1(&mut self, op: &Op, load: bool, a: sim::decode::ArgNlsMulti) -> Option<Done> {
+        let s = sim::interp::multi_shape(a.itype as u32, a.size as u32, a.align as u32)?;
+        if s.n != 1 || a.rn == 15 || a.vd as u32 + s.regs > 32 {
+            return None;
+        }
+        let bytes = 8 * s.regs;
+        let base = self.reg(a.rn);
+        let step = match a.rm {
+            15 => None,
+            13 => Some(self.b.ins().iconst(I32, bytes as i64)),
+            rm => Some(self.reg(rm)),
+        };
+        let ok = Span {
+            align: s.alignment,
+            ..Span::new(base, bytes, !load)
+        };
+        Some(self.guarded(op, ok, |t| {
+            let host = t.host(base);
+            for i in 0..s.regs as i32 {
+                let off = vreg(a.vd + i, true);
+                if load {
+                    let v = t.b.ins().load(I64, guest_flags(), host, 8 * i);
+                    t.b.ins().store(flags(), v, t.cpu, off);
+                } else {
+                    let v = t.b.ins().load(I64, flags(), t.cpu, off);
+                    t.b.ins().store(guest_flags(), v, host, 8 * i);
+                }
+            }
+            if let Some(step) = step {
+                let wb = t.b.ins().iadd(base, step);
                 t.set(a.rn as usize, wb);
             }
             Done::Continue

@@ -24,6 +24,7 @@ use std::collections::HashMap;
 pub use dp::DpOp;
 pub use exec::{Exec, Flow, Trap};
 pub use ldst::Width;
+pub use neon::{multi_shape, Multi};
 
 use crate::cpu::{CpuState, COND_AL};
 use crate::decode::{self, ArgI, Ctx, Insn};

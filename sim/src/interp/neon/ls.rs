@@ -18,16 +18,16 @@ use crate::memory::{Access, Fault};
 /// structure, `regs` registers per structure element, `inc` the register
 /// spacing between structure elements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Multi {
-    n: u32,
-    regs: u32,
-    inc: u32,
-    alignment: u32,
+pub struct Multi {
+    pub n: u32,
+    pub regs: u32,
+    pub inc: u32,
+    pub alignment: u32,
 }
 
 /// Decodes `type`/`size`/`align` of a multiple-structures encoding
 /// (A7.7 table and the VLDn/VSTn "multiple" pages); None is UNDEFINED.
-fn multi_shape(itype: u32, size: u32, align: u32) -> Option<Multi> {
+pub fn multi_shape(itype: u32, size: u32, align: u32) -> Option<Multi> {
     let align_pow = |a: u32| if a == 0 { 1 } else { 4 << a };
     let (n, regs, inc) = match itype {
         0b0111 => (1, 1, 1),

@@ -10,6 +10,7 @@ mod shift;
 mod tworeg;
 
 pub use diff::DiffOp;
+pub use ls::{multi_shape, Multi};
 pub use misc::MiscOp;
 pub use same::{BitOp, FloatOp, IntOp};
 pub use scalar::ScalarOp;
