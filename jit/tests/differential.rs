@@ -228,7 +228,7 @@ fn mem_word() -> impl Strategy<Value = u32> {
             7 => 0xe880_0000 | n | (imm & 0xf0 | 0x100),
             8 => 0xed90_0b00 | n | rd << 12 | (imm & 7),
             9 => 0xed80_0b00 | n | rd << 12 | (imm & 7),
-            10 => 0xec90_0b00 | n | rd << 12 | 2 * (1 + x),
+            10 => 0xec90_0b00 | n | rd << 12 | (2 * (1 + x)),
             // VLD1/VST1 multiple: type 0111/1010/0110/0010 for 1-4
             // registers; Rm 15 (none), 13 (by the size) or R8.
             _ => {
@@ -305,7 +305,7 @@ proptest! {
     ) {
         let mut regs = regs;
         regs[..4].copy_from_slice(&bases);
-        regs[8] = regs[8] & 0x3f;
+        regs[8] &= 0x3f;
         let s = Start {
             code: arm_code(&words),
             thumb: false,
