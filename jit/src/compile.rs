@@ -24,6 +24,9 @@ pub struct Code {
     pub align: u64,
     /// Translation plus code generation, in nanoseconds.
     pub nanos: u64,
+    /// Where it came from, for profilers: `g0001044a` is the ARM block
+    /// at 0x1044a (`t` for Thumb).
+    pub label: String,
 }
 
 /// `LOCKSTEP_JIT_DUMP=DIR`: write each compiled block's IR (`.clif`) and
@@ -88,7 +91,10 @@ impl Compiler {
             self.isa.frontend_config(),
         );
         let clif = dump_dir().map(|_| self.ctx.func.display().to_string());
-        let code = self.finish(start)?;
+        let mut code = self.finish(start)?;
+        if let Some(op) = blk.ops.first() {
+            code.label = format!("g{:08x}{}", op.pc, if blk.thumb { "t" } else { "a" });
+        }
         if let (Some(dir), Some(clif), Some(op)) = (dump_dir(), clif, blk.ops.first()) {
             let base = dir.join(format!(
                 "{:08x}{}",
@@ -141,6 +147,7 @@ impl Compiler {
             bytes: code.code_buffer().to_vec(),
             align: code.buffer.alignment as u64,
             nanos: start.elapsed().as_nanos() as u64,
+            label: "trampoline".into(),
         })
     }
 }

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::Module;
+use cranelift_module::{Linkage, Module};
 use crossbeam::channel::{unbounded, Receiver, Sender};
 use hdrhistogram::Histogram;
 
@@ -108,8 +108,16 @@ impl Shared {
 
 fn install(m: &mut JITModule, code: &Code) -> Result<*const u8, JitError> {
     let err = |e: cranelift_module::ModuleError| JitError::Install(e.to_string());
+    // A named (local) function, so that profilers that read cranelift-jit's
+    // perf map name compiled code by guest address; the module's count of
+    // declarations keeps names unique when a block is compiled again.
+    let name = format!(
+        "{}_{}",
+        code.label,
+        m.declarations().get_functions().count()
+    );
     let id = m
-        .declare_anonymous_function(&block_signature())
+        .declare_function(&name, Linkage::Local, &block_signature())
         .map_err(err)?;
     m.define_function_bytes(id, code.align, &code.bytes, &[])
         .map_err(err)?;

@@ -110,7 +110,6 @@ impl Tr<'_, '_> {
 
     /// The data-processing operations (interpreter: `Exec::dp`).
     fn dp(&mut self, dp: Dp, s: bool, rd: i32, x: Value, y: Value, sc: Option<Value>) {
-        let one = |t: &mut Self| t.b.ins().iconst(I32, 1);
         let (r, arith) = match dp {
             Dp::And | Dp::Tst => (self.b.ins().band(x, y), None),
             Dp::Eor | Dp::Teq => (self.b.ins().bxor(x, y), None),
@@ -119,20 +118,9 @@ impl Tr<'_, '_> {
             Dp::Mov => (y, None),
             Dp::Bic => (self.b.ins().band_not(x, y), None),
             Dp::Mvn => (self.b.ins().bnot(y), None),
-            Dp::Sub | Dp::Cmp => {
-                let ny = self.b.ins().bnot(y);
-                let c = one(self);
-                self.add_with_carry(x, ny, c, s)
-            }
-            Dp::Rsb => {
-                let nx = self.b.ins().bnot(x);
-                let c = one(self);
-                self.add_with_carry(nx, y, c, s)
-            }
-            Dp::Add | Dp::Cmn => {
-                let c = self.b.ins().iconst(I32, 0);
-                self.add_with_carry(x, y, c, s)
-            }
+            Dp::Sub | Dp::Cmp => self.subtract(x, y, s),
+            Dp::Rsb => self.subtract(y, x, s),
+            Dp::Add | Dp::Cmn => self.add(x, y, s),
             Dp::Adc => {
                 let c = self.flag(VC);
                 self.add_with_carry(x, y, c, s)
@@ -161,10 +149,59 @@ impl Tr<'_, '_> {
                 }
             }
         }
+        if s && self.depth == 0 {
+            // Conditions right after this can compare the operands.
+            self.last_cmp = match dp {
+                Dp::Sub | Dp::Cmp => Some((x, y)),
+                Dp::Rsb => Some((y, x)),
+                _ => None,
+            };
+        }
+        if s && self.depth == 0 {
+            // Conditions right after this can compare the operands.
+            self.last_cmp = match dp {
+                Dp::Sub | Dp::Cmp => Some((x, y)),
+                Dp::Rsb => Some((y, x)),
+                _ => None,
+            };
+        }
         let writes = !matches!(dp, Dp::Tst | Dp::Teq | Dp::Cmp | Dp::Cmn);
         if writes {
             self.set(rd as usize, r);
         }
+    }
+
+    /// AddWithCarry(x, NOT(y), 1) in the form the code generator turns
+    /// into one subtraction or compare: carry is "no borrow".
+    fn subtract(&mut self, x: Value, y: Value, flags: bool) -> (Value, Option<(Value, Value)>) {
+        let r = self.b.ins().isub(x, y);
+        if !flags {
+            return (r, None);
+        }
+        let c = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, x, y);
+        let c = self.b.ins().uextend(I32, c);
+        // Overflow: the operands' signs differ and the result's sign
+        // differs from x's.
+        let xy = self.b.ins().bxor(x, y);
+        let xr = self.b.ins().bxor(x, r);
+        let v = self.b.ins().band(xy, xr);
+        let v = self.b.ins().ushr_imm_u(v, 31);
+        (r, Some((c, v)))
+    }
+
+    /// AddWithCarry(x, y, 0).
+    fn add(&mut self, x: Value, y: Value, flags: bool) -> (Value, Option<(Value, Value)>) {
+        let r = self.b.ins().iadd(x, y);
+        if !flags {
+            return (r, None);
+        }
+        let c = self.b.ins().icmp(IntCC::UnsignedLessThan, r, x);
+        let c = self.b.ins().uextend(I32, c);
+        let xr = self.b.ins().bxor(x, r);
+        let yr = self.b.ins().bxor(y, r);
+        let v = self.b.ins().band(xr, yr);
+        let v = self.b.ins().ushr_imm_u(v, 31);
+        (r, Some((c, v)))
     }
 
     /// AddWithCarry: (result, Some((carry, overflow))) when `flags`.

@@ -145,6 +145,10 @@ struct Tr<'a, 'b> {
     next_slot: usize,
     /// Index of the instruction being lowered.
     cur: usize,
+    /// The operands of the flag-setting subtraction (CMP, SUBS, RSBS)
+    /// that defined all four flags, while no other flag write has
+    /// followed: a condition then compares them directly.
+    last_cmp: Option<(Value, Value)>,
 }
 
 fn flags() -> MemFlagsData {
@@ -251,6 +255,7 @@ fn translate_pass(
         tail_sig,
         next_slot: 0,
         cur: 0,
+        last_cmp: None,
     };
     t.reload(entry_loads);
     t.b.ins().jump(header, &[]);
@@ -353,6 +358,9 @@ impl Tr<'_, '_> {
     }
 
     fn set(&mut self, var: usize, v: Value) {
+        if var >= VN {
+            self.last_cmp = None;
+        }
         self.b.def_var(self.vars[var], v);
         self.dirty |= 1 << var;
         if self.depth == 0 {
@@ -407,6 +415,9 @@ impl Tr<'_, '_> {
                     .b
                     .ins()
                     .load(I32, flags(), self.cpu, Self::var_offset(var));
+                if var >= VN {
+                    self.last_cmp = None;
+                }
                 self.b.def_var(self.vars[var], v);
             }
         }
@@ -420,6 +431,24 @@ impl Tr<'_, '_> {
             let cc = if on { IntCC::NotEqual } else { IntCC::Equal };
             t.b.ins().icmp_imm_u(cc, f, 0)
         };
+        if let Some((x, y)) = self.last_cmp {
+            let cc = match cond {
+                0 => Some(IntCC::Equal),
+                1 => Some(IntCC::NotEqual),
+                2 => Some(IntCC::UnsignedGreaterThanOrEqual),
+                3 => Some(IntCC::UnsignedLessThan),
+                8 => Some(IntCC::UnsignedGreaterThan),
+                9 => Some(IntCC::UnsignedLessThanOrEqual),
+                10 => Some(IntCC::SignedGreaterThanOrEqual),
+                11 => Some(IntCC::SignedLessThan),
+                12 => Some(IntCC::SignedGreaterThan),
+                13 => Some(IntCC::SignedLessThanOrEqual),
+                _ => None,
+            };
+            if let Some(cc) = cc {
+                return self.b.ins().icmp(cc, x, y);
+            }
+        }
         let pass = cond & 1 == 0;
         match cond >> 1 {
             0 => set(self, VZ, pass),
