@@ -4,7 +4,7 @@
 //! the indirect-branch table). `cargo bench --bench jit`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use jit::{host_isa, BlockIn, Compiler, Jit, Tier, SLOTS};
+use jit::{host_isa, BlockIn, Compiler, Jit, RegionIn, Tier, SLOTS};
 use sim::cpu::CpuState;
 use sim::decode::decode_arm;
 use sim::engine::Engine;
@@ -51,9 +51,11 @@ fn compile(c: &mut Criterion) {
         g.bench_function(format!("block_{n}_insns"), |b| {
             b.iter(|| {
                 let code = compiler
-                    .block(&BlockIn {
-                        ops: &block,
-                        thumb: false,
+                    .block(&RegionIn {
+                        blocks: &[BlockIn {
+                            ops: &block,
+                            thumb: false,
+                        }],
                         slots: &*slots as *const _ as usize,
                     })
                     .unwrap();

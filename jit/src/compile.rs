@@ -15,7 +15,7 @@ use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use crate::runtime::{CPU_ICOUNT, CTX_CPU};
-use crate::translate::{block_signature, translate, BlockIn};
+use crate::translate::{block_signature, translate, RegionIn};
 use crate::JitError;
 
 /// Machine code for one function, position-independent (no relocations).
@@ -80,30 +80,31 @@ impl Compiler {
         }
     }
 
-    pub fn block(&mut self, blk: &BlockIn<'_>) -> Result<Code, JitError> {
+    /// Compiles `region` (its entry block first) to one function.
+    pub fn block(&mut self, region: &RegionIn<'_>) -> Result<Code, JitError> {
         let start = Instant::now();
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
         translate(
             &mut self.ctx.func,
             &mut self.fctx,
-            blk,
+            region,
             self.isa.frontend_config(),
         );
         let clif = dump_dir().map(|_| self.ctx.func.display().to_string());
         let mut code = self.finish(start)?;
-        if let Some(op) = blk.ops.first() {
-            code.label = format!("g{:08x}{}", op.pc, if blk.thumb { "t" } else { "a" });
-        }
-        if let (Some(dir), Some(clif), Some(op)) = (dump_dir(), clif, blk.ops.first()) {
-            let base = dir.join(format!(
-                "{:08x}{}",
-                op.pc,
-                if blk.thumb { "t" } else { "a" }
-            ));
+        let blk = &region.blocks[0];
+        let label = format!(
+            "g{:08x}{}",
+            blk.ops[0].pc,
+            if blk.thumb { "t" } else { "a" }
+        );
+        if let (Some(dir), Some(clif)) = (dump_dir(), clif) {
+            let base = dir.join(&label);
             let _ = std::fs::write(base.with_extension("clif"), clif);
             let _ = std::fs::write(base.with_extension("bin"), &code.bytes);
         }
+        code.label = label;
         Ok(code)
     }
 

@@ -24,7 +24,7 @@ use sim::memory::GuestMemory;
 
 use crate::compile::{host_isa, Code, Compiler};
 use crate::runtime::*;
-use crate::translate::{block_signature, BlockIn, SLOTS};
+use crate::translate::{block_signature, successors, BlockIn, RegionIn, SLOTS};
 use crate::JitError;
 
 /// Which tier runs guest code.
@@ -43,34 +43,49 @@ pub const HOT_THRESHOLD: u32 = 50;
 
 type Trampoline = unsafe extern "C" fn(*mut JitCtx, *const u8) -> i32;
 
-/// A request to compile one block.
+/// Blocks a region may hold besides its entry, and guest instructions
+/// in all: enough for a loop nest or a call with its callee, small
+/// enough to keep compile time and code size per region bounded.
+const REGION_BLOCKS: usize = 12;
+const REGION_OPS: usize = 160;
+
+/// A request to compile the region entered at block `idx`.
 struct Job {
     idx: u32,
     gen: u64,
-    ops: Box<[Op]>,
-    thumb: bool,
-    /// Address of the block's link slots.
+    /// The region's blocks, entry first: their ops and instruction set.
+    blocks: Vec<(Box<[Op]>, bool)>,
+    /// Interpreter indices of `blocks`.
+    members: Vec<u32>,
+    /// Address of the region's link slots.
     slots: usize,
 }
 
 struct Done {
     idx: u32,
     gen: u64,
-    ops: Box<[Op]>,
+    ops: Vec<Box<[Op]>>,
+    members: Vec<u32>,
     code: Result<Code, JitError>,
 }
 
 /// Compiles a job, on whichever thread holds `compiler`.
 fn compile_job(compiler: &mut Compiler, job: Job) -> Done {
-    let code = compiler.block(&BlockIn {
-        ops: &job.ops,
-        thumb: job.thumb,
+    let blocks: Vec<BlockIn<'_>> = job
+        .blocks
+        .iter()
+        .map(|(ops, thumb)| BlockIn { ops, thumb: *thumb })
+        .collect();
+    let code = compiler.block(&RegionIn {
+        blocks: &blocks,
         slots: job.slots,
     });
+    drop(blocks);
     Done {
         idx: job.idx,
         gen: job.gen,
-        ops: job.ops,
+        ops: job.blocks.into_iter().map(|(ops, _)| ops).collect(),
+        members: job.members,
         code,
     }
 }
@@ -125,6 +140,13 @@ fn install(m: &mut JITModule, code: &Code) -> Result<*const u8, JitError> {
     Ok(m.get_finalized_function(id))
 }
 
+/// What the dispatcher does about a block before running it.
+enum Compile {
+    Now,
+    Queue,
+    Region,
+}
+
 /// Per-block state, indexed like the interpreter's blocks.
 enum State {
     Cold(u32),
@@ -137,10 +159,16 @@ enum State {
 struct Compiled {
     code: *const u8,
     key: u64,
-    /// Kept alive for the helper calls compiled into the code.
-    ops: Box<[Op]>,
+    /// The region's blocks' ops, entry first; kept alive for the helper
+    /// calls compiled into the code.
+    ops: Vec<Box<[Op]>>,
+    /// Interpreter indices of the region's blocks, entry first: the code
+    /// is dropped when any of them is.
+    members: Vec<u32>,
     /// Link slots of other blocks that jump straight here.
     incoming: Vec<*mut u64>,
+    /// Whether this is the block's region compile, or one was tried.
+    regioned: bool,
 }
 
 pub struct Jit {
@@ -153,6 +181,8 @@ pub struct Jit {
     /// before it are stale.
     gen: u64,
     pending_link: Option<*mut u64>,
+    /// Compiled blocks whose region compile has not been considered yet.
+    region_queue: Vec<u32>,
     ctx: Box<JitCtx>,
     /// Link-slot arrays, freed with the engine (code may point at them
     /// until then).
@@ -241,6 +271,7 @@ impl Jit {
             ind,
             gen: 0,
             pending_link: None,
+            region_queue: Vec::new(),
             ctx,
             slot_arrays: Vec::new(),
             results: unbounded(),
@@ -264,36 +295,113 @@ impl Jit {
         &mut self.states[i]
     }
 
-    /// A compile request for block `idx`, with fresh link slots.
-    fn job(&mut self, idx: u32) -> Job {
-        let b = self.interp.block(idx);
-        let ops: Box<[Op]> = b.ops.clone().into_boxed_slice();
-        let thumb = (b.key >> 32) & 1 != 0;
+    /// A compile request for `members` (a region entered at its first
+    /// block, or one block alone), with fresh link slots.
+    fn job(&mut self, members: Vec<u32>) -> Job {
+        let idx = members[0];
+        let blocks = members
+            .iter()
+            .map(|&m| {
+                let b = self.interp.block(m);
+                (b.ops.clone().into_boxed_slice(), (b.key >> 32) & 1 != 0)
+            })
+            .collect();
         Job {
             idx,
             gen: self.gen,
-            ops,
-            thumb,
+            blocks,
+            members,
             slots: self.new_slots(),
         }
     }
 
-    /// Compiles block `idx` now, on this thread.
-    fn compile_now(&mut self, idx: u32) {
-        let job = self.job(idx);
+    /// The blocks to compile with block `idx`: breadth first along direct
+    /// branches and fall-throughs, those in the same instruction set,
+    /// outside IT blocks, that already ran often (all decoded ones under
+    /// `Tier::Jit`), within `REGION_BLOCKS` and `REGION_OPS`.
+    fn region(&self, idx: u32) -> Vec<u32> {
+        let entry = self.interp.block(idx);
+        let thumb = (entry.key >> 32) & 1 != 0;
+        let mut members = vec![idx];
+        let mut total = entry.ops.len();
+        let mut i = 0;
+        while i < members.len() && members.len() <= REGION_BLOCKS {
+            let last = *self
+                .interp
+                .block(members[i])
+                .ops
+                .last()
+                .expect("blocks are never empty");
+            for (pc, t, it) in successors(&last, thumb) {
+                if t != thumb || it != 0 || members.len() > REGION_BLOCKS {
+                    continue;
+                }
+                let Some(s) = self.interp.find(pc, t, it) else {
+                    continue;
+                };
+                let len = self.interp.block(s).ops.len();
+                if members.contains(&s) || total + len > REGION_OPS || !self.warm(s) {
+                    continue;
+                }
+                total += len;
+                members.push(s);
+            }
+            i += 1;
+        }
+        members
+    }
+
+    /// Whether block `idx` runs often enough to be worth compiling into
+    /// another block's region.
+    fn warm(&self, idx: u32) -> bool {
+        match self.states.get(idx as usize) {
+            Some(State::Cold(n)) => self.tier == Tier::Jit || *n >= HOT_THRESHOLD / 2,
+            Some(State::Queued) | Some(State::Compiled(_)) => true,
+            Some(State::Failed) | None => false,
+        }
+    }
+
+    /// Compiles `members` now, on this thread.
+    fn compile_now(&mut self, members: Vec<u32>) {
+        let job = self.job(members);
         let compiler = self.compiler.as_mut().expect("Tier::Jit has a compiler");
         let done = compile_job(compiler, job);
         self.accept(done);
     }
 
     fn queue(&mut self, idx: u32) {
-        let job = self.job(idx);
+        let job = self.job(vec![idx]);
         let jobs = self.shared.jobs.as_ref().expect("Tier::Tiered has workers");
         if jobs.send((job, self.results.0.clone())).is_ok() {
             *self.state(idx) = State::Queued;
             self.outstanding += 1;
         } else {
             *self.state(idx) = State::Failed;
+        }
+    }
+
+    /// Region compiles wait until no single-block compile is pending, so
+    /// that hot code leaves the interpreter first; the region of a block
+    /// is chosen then, when more of its successors have run.
+    fn queue_region(&mut self) {
+        while let Some(idx) = self.region_queue.pop() {
+            let Some(State::Compiled(c)) = self.states.get_mut(idx as usize) else {
+                continue;
+            };
+            if c.regioned {
+                continue;
+            }
+            c.regioned = true;
+            let members = self.region(idx);
+            if members.len() < 2 {
+                continue;
+            }
+            let job = self.job(members);
+            let jobs = self.shared.jobs.as_ref().expect("Tier::Tiered has workers");
+            if jobs.send((job, self.results.0.clone())).is_ok() {
+                self.outstanding += 1;
+            }
+            return;
         }
     }
 
@@ -312,25 +420,33 @@ impl Jit {
 
     fn accept(&mut self, done: Done) {
         let idx = done.idx;
-        if done.gen != self.gen || !self.interp.is_valid(idx) {
+        let region = done.members.len() > 1;
+        let stale = done.gen != self.gen || !done.members.iter().all(|&m| self.interp.is_valid(m));
+        // A region replaces its entry block's single-block code; if that
+        // code is gone (or the region failed), the region is dropped and
+        // the block keeps whatever state it has.
+        let replaces = matches!(self.states.get(idx as usize), Some(State::Compiled(_)));
+        if region && (stale || !replaces) {
+            return;
+        }
+        if stale {
             // The guest changed code since the request: try again later.
             *self.state(idx) = State::Cold(0);
             return;
         }
-        let code = match done.code {
-            Ok(c) => c,
-            Err(_) => {
-                *self.state(idx) = State::Failed;
-                return;
-            }
-        };
-        let entry = match self.shared.install(&code) {
+        let entry = match done
+            .code
+            .and_then(|code| Ok((self.shared.install(&code)?, code)))
+        {
             Ok(e) => e,
             Err(_) => {
-                *self.state(idx) = State::Failed;
+                if !region {
+                    *self.state(idx) = State::Failed;
+                }
                 return;
             }
         };
+        let (entry, code) = entry;
         {
             let mut c = self
                 .shared
@@ -338,18 +454,32 @@ impl Jit {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner());
             c.stats.blocks_compiled += 1;
-            c.stats.insns_compiled += done.ops.len() as u64;
+            c.stats.insns_compiled += done.ops.iter().map(|o| o.len() as u64).sum::<u64>();
             c.stats.compile_ns_total += code.nanos;
             c.stats.code_bytes += code.bytes.len() as u64;
             let _ = c.hist.record(code.nanos.max(1));
         }
         let key = self.interp.block(idx).key;
+        let incoming = match self.state(idx) {
+            State::Compiled(old) => std::mem::take(&mut old.incoming),
+            _ => Vec::new(),
+        };
+        for &slot in &incoming {
+            // SAFETY: slots live as long as the engine; they pointed at
+            // this block's previous code, which stays mapped.
+            unsafe { *slot = entry as u64 };
+        }
         *self.state(idx) = State::Compiled(Box::new(Compiled {
             code: entry,
             key,
             ops: done.ops,
-            incoming: Vec::new(),
+            members: done.members,
+            incoming,
+            regioned: region,
         }));
+        if !region && self.tier == Tier::Tiered {
+            self.region_queue.push(idx);
+        }
     }
 
     fn after_code_write(&mut self, mem: &mut GuestMemory) {
@@ -366,6 +496,17 @@ impl Jit {
         self.gen += 1;
         self.pending_link = None;
         self.ind.fill(IndEntry::EMPTY);
+        // Regions that hold a dropped block go too.
+        let mut dropped = dropped;
+        for (e, st) in self.states.iter().enumerate() {
+            if let State::Compiled(c) = st {
+                if c.members[1..].iter().any(|m| dropped.contains(m))
+                    && !dropped.contains(&(e as u32))
+                {
+                    dropped.push(e as u32);
+                }
+            }
+        }
         for idx in dropped {
             let st = std::mem::replace(self.state(idx), State::Cold(0));
             if let State::Compiled(c) = st {
@@ -449,6 +590,9 @@ impl Jit {
             if self.outstanding > 0 {
                 self.poll();
             }
+            if self.outstanding == 0 && !self.region_queue.is_empty() {
+                self.queue_region();
+            }
             if cpu.icount >= limit {
                 return Exit::Limit;
             }
@@ -467,21 +611,33 @@ impl Jit {
                 State::Cold(n) => {
                     *n += 1;
                     match tier {
-                        Tier::Jit => Some(true),
-                        Tier::Tiered if *n >= HOT_THRESHOLD => Some(false),
+                        Tier::Jit => Some(Compile::Now),
+                        Tier::Tiered if *n >= HOT_THRESHOLD => Some(Compile::Queue),
                         _ => None,
                     }
+                }
+                // `Tier::Jit` compiles a block's region (on the CPU
+                // thread too) when the block runs a second time.
+                State::Compiled(c) if tier == Tier::Jit && !c.regioned => {
+                    c.regioned = true;
+                    Some(Compile::Region)
                 }
                 _ => None,
             };
             match run {
-                Some(true) => self.compile_now(idx),
-                Some(false) => self.queue(idx),
+                Some(Compile::Now) => self.compile_now(vec![idx]),
+                Some(Compile::Queue) => self.queue(idx),
+                Some(Compile::Region) => {
+                    let members = self.region(idx);
+                    if members.len() > 1 {
+                        self.compile_now(members);
+                    }
+                }
                 None => {}
             }
             let start = cpu.icount;
             if let State::Compiled(c) = &mut self.states[idx as usize] {
-                if start + c.ops.len() as u64 <= limit {
+                if start + c.ops[0].len() as u64 <= limit {
                     let code = c.code;
                     if let Some(slot) = pending {
                         // SAFETY: the slot belongs to a live block of

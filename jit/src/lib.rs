@@ -17,7 +17,7 @@ use thiserror::Error;
 
 pub use compile::{host_isa, Code, Compiler};
 pub use engine::{Jit, Tier, HOT_THRESHOLD};
-pub use translate::{BlockIn, SLOTS};
+pub use translate::{BlockIn, RegionIn, SLOTS};
 
 #[derive(Debug, Error)]
 pub enum JitError {

@@ -11,22 +11,50 @@ use sim::interp::Op;
 
 use super::{Done, Tr};
 
-/// Whether `op` is a direct branch back to the start of its own block
-/// (the same target `lower_branch` computes), making the block a loop.
-pub(super) fn self_target(op: &Op, blk: &super::BlockIn<'_>) -> bool {
+/// The target (PC, Thumb) of a direct branch: B, B<cond>, BL, BLX
+/// (immediate), CBZ/CBNZ. Mirrors `sim::interp::branch`.
+pub(super) fn direct_target(op: &Op, thumb: bool) -> Option<(u32, bool)> {
     use Insn::*;
-    let thumb = blk.thumb;
     let pc_read = op.pc.wrapping_add(if thumb { 4 } else { 8 });
     let align = |t: u32| if thumb { t & !1 } else { t & !3 };
-    let target = match op.insn {
-        B(a) => a.imm,
-        BCond(a) if a.cond < 14 => a.imm,
-        Cbz(a) => a.imm,
-        _ => return false,
-    };
+    match op.insn {
+        B(a) | Bl(a) => Some((align(pc_read.wrapping_add(a.imm as u32)), thumb)),
+        BCond(a) if a.cond < 14 => Some((align(pc_read.wrapping_add(a.imm as u32)), thumb)),
+        Cbz(a) => Some((align(pc_read.wrapping_add(a.imm as u32)), thumb)),
+        BlxI(a) => Some(if thumb {
+            ((pc_read & !3).wrapping_add(a.imm as u32) & !3, false)
+        } else {
+            (pc_read.wrapping_add(a.imm as u32) & !1, true)
+        }),
+        _ => None,
+    }
+}
+
+/// Whether `op` is a direct branch back to the start of its own block
+/// (making the block a loop).
+pub(super) fn self_target(op: &Op, blk: &super::BlockIn<'_>) -> bool {
     let first = &blk.ops[0];
+    let it = if blk.thumb { op.it_next } else { 0 };
+    direct_target(op, blk.thumb) == Some((first.pc, blk.thumb)) && it == first.it
+}
+
+/// Where control may go straight from the end of a block (its last
+/// instruction `op`): a direct branch target and, unless `op` always
+/// branches away, the next instruction (for BL, where its callee
+/// returns). As (PC, Thumb, IT state) block keys.
+pub fn successors(op: &Op, thumb: bool) -> Vec<(u32, bool, u8)> {
+    use Insn::*;
     let it = if thumb { op.it_next } else { 0 };
-    align(pc_read.wrapping_add(target as u32)) == first.pc && it == first.it
+    let mut out = Vec::new();
+    if let Some((pc, t)) = direct_target(op, thumb) {
+        out.push((pc, t, if t { it } else { 0 }));
+    }
+    let always_away = (op.cond == sim::cpu::COND_AL || op.cond == 15)
+        && matches!(op.insn, B(_) | Bx(_) | BlxI(_) | BlxR(_));
+    if !always_away {
+        out.push((op.pc.wrapping_add(op.len as u32), thumb, it));
+    }
+    out
 }
 
 impl Tr<'_, '_> {
@@ -36,29 +64,14 @@ impl Tr<'_, '_> {
         let done = self.cur + 1;
         let next = op.pc.wrapping_add(op.len as u32);
         let link = next | thumb as u32;
-        let align = |t: u32| if thumb { t & !1 } else { t & !3 };
         match op.insn {
-            B(a) => {
-                let t = align(self.pc_read().wrapping_add(a.imm as u32));
-                self.exit_direct(t, thumb, op.it_next, done);
-                Some(Done::Terminated)
-            }
-            Bl(a) => {
-                let lv = self.b.ins().iconst(I32, link as i64);
-                self.set(14, lv);
-                let t = align(self.pc_read().wrapping_add(a.imm as u32));
-                self.exit_direct(t, thumb, op.it_next, done);
-                Some(Done::Terminated)
-            }
-            BlxI(a) => {
-                let lv = self.b.ins().iconst(I32, link as i64);
-                self.set(14, lv);
-                let t = if thumb {
-                    (self.pc_read() & !3).wrapping_add(a.imm as u32) & !3
-                } else {
-                    self.pc_read().wrapping_add(a.imm as u32) & !1
-                };
-                self.exit_direct(t, !thumb, op.it_next, done);
+            B(_) | Bl(_) | BlxI(_) => {
+                if !matches!(op.insn, B(_)) {
+                    let lv = self.b.ins().iconst(I32, link as i64);
+                    self.set(14, lv);
+                }
+                let (t, t_thumb) = direct_target(op, thumb).expect("a direct branch");
+                self.exit_direct(t, t_thumb, op.it_next, done);
                 Some(Done::Terminated)
             }
             Bx(a) | BlxR(a) => {
@@ -73,7 +86,7 @@ impl Tr<'_, '_> {
             }
             BCond(a) if a.cond < 14 => {
                 let c = self.cond(a.cond as u8);
-                let t = align(self.pc_read().wrapping_add(a.imm as u32));
+                let (t, _) = direct_target(op, thumb).expect("a direct branch");
                 self.cond_exit(c, t, op, done);
                 Some(Done::Continue)
             }
@@ -85,7 +98,7 @@ impl Tr<'_, '_> {
                     IntCC::Equal
                 };
                 let c = self.b.ins().icmp_imm_u(cc, v, 0);
-                let t = align(self.pc_read().wrapping_add(a.imm as u32));
+                let (t, _) = direct_target(op, thumb).expect("a direct branch");
                 self.cond_exit(c, t, op, done);
                 Some(Done::Continue)
             }

@@ -1,7 +1,9 @@
-//! One predecoded block to one Cranelift function.
+//! A region of predecoded blocks to one Cranelift function: the entry
+//! block, and blocks it reaches by direct branches (chosen by the engine),
+//! between which control passes by plain jumps.
 //!
 //! Guest registers R0-R14 and the N, Z, C, V flags live in Cranelift
-//! variables inside the block: loaded at entry (loads nobody uses are
+//! variables inside the function: loaded at entry (loads nobody uses are
 //! removed), stored at every exit. Everything else (VFP registers, Q, GE,
 //! the exclusive monitor) stays in `CpuState`, where the helpers expect it.
 //!
@@ -20,6 +22,8 @@ mod branch;
 mod mem;
 mod vfp;
 
+pub use branch::successors;
+
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I32, I64, I8};
 use cranelift_codegen::ir::{
@@ -34,8 +38,8 @@ use sim::interp::Op;
 
 use crate::runtime::*;
 
-/// Direct exits a block can link: taken and not taken, plus spares.
-pub const SLOTS: usize = 4;
+/// Direct exits out of a region that can be linked.
+pub const SLOTS: usize = 64;
 
 /// Variable indices: R0-R14, then the flags.
 const VN: usize = 15;
@@ -45,11 +49,18 @@ const VV: usize = 18;
 const NVARS: usize = 19;
 const ALL: u32 = (1 << NVARS) - 1;
 
-/// What the translator needs to know about the block besides its ops.
+/// One block of a region.
 pub struct BlockIn<'a> {
     pub ops: &'a [Op],
     pub thumb: bool,
-    /// Address of this block's `SLOTS` link words.
+}
+
+/// What one compiled function covers: `blocks[0]` is where it is entered;
+/// the others (same instruction set, IT state zero) are reached from it
+/// by direct branches.
+pub struct RegionIn<'a> {
+    pub blocks: &'a [BlockIn<'a>],
+    /// Address of the function's `SLOTS` link words.
     pub slots: usize,
 }
 
@@ -118,7 +129,11 @@ enum Done {
 
 struct Tr<'a, 'b> {
     b: FunctionBuilder<'b>,
+    region: &'a RegionIn<'a>,
+    /// The block being lowered.
     blk: &'a BlockIn<'a>,
+    /// Where each block of the region starts.
+    headers: Vec<cranelift_codegen::ir::Block>,
     vars: [Variable; NVARS],
     /// Variables written so far on some path (stored at exits).
     dirty: u32,
@@ -137,9 +152,6 @@ struct Tr<'a, 'b> {
     /// Nesting of conditionally executed code being emitted.
     depth: u32,
     limit: Value,
-    /// Start of the block's instructions: a branch back to the block's
-    /// own start loops here instead of leaving.
-    header: cranelift_codegen::ir::Block,
     helper_sig: SigRef,
     tail_sig: SigRef,
     next_slot: usize,
@@ -161,32 +173,33 @@ fn ctx_flags() -> MemFlagsData {
     MemFlagsData::trusted().with_readonly().with_can_move()
 }
 
-/// Builds the function for `blk` into `func`.
+/// Builds the function for `region` into `func`.
 ///
-/// Two passes: the first finds which registers and flags the block reads
-/// at all, so that the second loads only those at entry (Cranelift keeps
+/// Two or three passes: the first finds which registers and flags the
+/// code reads at all, so that the last loads only those at entry (Cranelift keeps
 /// loads from state that is also stored, even unused ones).
 pub fn translate(
     func: &mut Function,
     fctx: &mut FunctionBuilderContext,
-    blk: &BlockIn<'_>,
+    region: &RegionIn<'_>,
     frontend: TargetFrontendConfig,
 ) {
     let name = func.name.clone();
-    // A block that loops onto itself may leave from any iteration, so its
-    // exits store whatever any iteration writes.
-    // A first pass finds what one iteration writes; a looping block then
-    // needs a second pass, with those writes dirty from the start, to learn
-    // which of them an exit may store before this iteration defines them.
-    let loops = blk.ops.iter().any(|op| branch::self_target(op, blk));
-    let mut info = translate_pass(func, fctx, blk, frontend, ALL, 0);
+    // A first pass finds what the region writes; a region that loops or
+    // has several blocks then needs a second pass, with those writes dirty
+    // from the start, to learn which of them an exit may store before this
+    // pass through the code defines them.
+    let entry = &region.blocks[0];
+    let loops =
+        region.blocks.len() > 1 || entry.ops.iter().any(|op| branch::self_target(op, entry));
+    let mut info = translate_pass(func, fctx, region, frontend, ALL, 0);
     let dirty0 = if loops { info.dirty } else { 0 };
     if loops {
         *func = Function::with_name_signature(name.clone(), block_signature());
-        info = translate_pass(func, fctx, blk, frontend, ALL, dirty0);
+        info = translate_pass(func, fctx, region, frontend, ALL, dirty0);
     }
     *func = Function::with_name_signature(name, block_signature());
-    translate_pass(func, fctx, blk, frontend, info.used, dirty0);
+    translate_pass(func, fctx, region, frontend, info.used, dirty0);
 }
 
 /// What the first pass learns.
@@ -198,7 +211,7 @@ struct PassInfo {
 fn translate_pass(
     func: &mut Function,
     fctx: &mut FunctionBuilderContext,
-    blk: &BlockIn<'_>,
+    region: &RegionIn<'_>,
     frontend: TargetFrontendConfig,
     entry_loads: u32,
     dirty0: u32,
@@ -219,6 +232,7 @@ fn translate_pass(
         b.block_params(entry)[2],
     );
     let limit = b.ins().load(I64, ctx_flags(), ctx, CTX_LIMIT);
+    let blk = &region.blocks[0];
     let end = b.ins().iadd_imm_s(icount0, blk.ops.len() as i64);
     let over = b.ins().icmp(IntCC::UnsignedGreaterThan, end, limit);
     let body = b.create_block();
@@ -234,10 +248,13 @@ fn translate_pass(
     let base = b.ins().load(I64, ctx_flags(), ctx, CTX_MEM_BASE);
     let perms = b.ins().load(I64, ctx_flags(), ctx, CTX_PERMS);
     let ind = b.ins().load(I64, ctx_flags(), ctx, CTX_IND);
-    let header = b.create_block();
+    let headers: Vec<_> = region.blocks.iter().map(|_| b.create_block()).collect();
+    let header = headers[0];
     let mut t = Tr {
         b,
+        region,
         blk,
+        headers,
         vars,
         vic,
         used: 0,
@@ -250,7 +267,6 @@ fn translate_pass(
         perms,
         ind,
         limit,
-        header,
         helper_sig,
         tail_sig,
         next_slot: 0,
@@ -259,7 +275,6 @@ fn translate_pass(
     };
     t.reload(entry_loads);
     t.b.ins().jump(header, &[]);
-    t.b.switch_to_block(header);
     t.ops();
     t.b.seal_all_blocks();
     t.b.finalize(frontend);
@@ -271,6 +286,22 @@ fn translate_pass(
 
 impl Tr<'_, '_> {
     fn ops(&mut self) {
+        let region = self.region;
+        for (i, blk) in region.blocks.iter().enumerate() {
+            self.b.switch_to_block(self.headers[i]);
+            self.blk = blk;
+            self.cur = 0;
+            self.depth = 0;
+            self.last_cmp = None;
+            if i > 0 {
+                // Reached from several places: nothing is known defined.
+                self.always = 0;
+            }
+            self.block_ops();
+        }
+    }
+
+    fn block_ops(&mut self) {
         let ops = self.blk.ops;
         for (i, op) in ops.iter().enumerate() {
             self.cur = i;
@@ -492,10 +523,11 @@ impl Tr<'_, '_> {
         self.store_it(it);
     }
 
-    /// Stores the IT state an exit leaves, unless it is the one the block
-    /// was entered with (part of its key, so already in `CpuState`).
+    /// Stores the IT state an exit leaves, unless it is the one the
+    /// function was entered with (part of its key, so already in
+    /// `CpuState`; jumps inside the region do not store it).
     fn store_it(&mut self, it: u8) {
-        if it != self.blk.ops[0].it {
+        if it != self.region.blocks[0].ops[0].it {
             let it = self.b.ins().iconst(I8, it as i64);
             self.b.ins().store(flags(), it, self.cpu, CPU_ITSTATE);
         }
@@ -514,13 +546,18 @@ impl Tr<'_, '_> {
     /// Leaves for a target known now: through a link slot when one is
     /// left (the dispatcher fills it once the target is compiled).
     fn exit_direct(&mut self, pc: u32, thumb: bool, it: u8, done: usize) {
-        let first = &self.blk.ops[0];
         let it_store = if thumb { it } else { 0 };
-        if pc == first.pc && thumb == self.blk.thumb && it_store == first.it {
-            // A loop onto itself: go round again while the whole block
-            // still fits before the limit.
+        let member = self
+            .region
+            .blocks
+            .iter()
+            .position(|b| b.thumb == thumb && b.ops[0].pc == pc && b.ops[0].it == it_store);
+        if let Some(j) = member {
+            // A block of this region (this one, for a loop): jump there
+            // while the whole of it still fits before the limit.
             let ic = self.icount_plus(done as i64);
-            let end = self.b.ins().iadd_imm_s(ic, self.blk.ops.len() as i64);
+            let len = self.region.blocks[j].ops.len() as i64;
+            let end = self.b.ins().iadd_imm_s(ic, len);
             let fits = self
                 .b
                 .ins()
@@ -530,13 +567,13 @@ impl Tr<'_, '_> {
             self.b.ins().brif(fits, again, &[], leave, &[]);
             self.b.switch_to_block(again);
             self.b.def_var(self.vic, ic);
-            self.b.ins().jump(self.header, &[]);
+            self.b.ins().jump(self.headers[j], &[]);
             self.b.switch_to_block(leave);
         }
         self.flush();
         let pcv = self.b.ins().iconst(I32, pc as i64);
         self.b.ins().store(flags(), pcv, self.cpu, CPU_R + 60);
-        if thumb != self.blk.thumb {
+        if thumb != self.region.blocks[0].thumb {
             let t = self.b.ins().iconst(I8, thumb as i64);
             self.b.ins().store(flags(), t, self.cpu, CPU_THUMB);
         }
@@ -547,7 +584,7 @@ impl Tr<'_, '_> {
             self.ret(EXIT_NEXT);
             return;
         }
-        let slot = self.blk.slots + 8 * self.next_slot;
+        let slot = self.region.slots + 8 * self.next_slot;
         self.next_slot += 1;
         let slot = self.b.ins().iconst(I64, slot as i64);
         let code = self.b.ins().load(I64, flags(), slot, 0);

@@ -195,6 +195,13 @@ impl Interp {
         self.blocks.get(idx as usize).is_some_and(|b| b.valid)
     }
 
+    /// The valid block already built for (PC, Thumb, IT state), if any;
+    /// never decodes.
+    pub fn find(&self, pc: u32, thumb: bool, it: u8) -> Option<u32> {
+        let idx = *self.map.get(&block_key(pc, thumb, it))?;
+        self.is_valid(idx).then_some(idx)
+    }
+
     /// The block that starts at the CPU's PC in its current instruction set
     /// and IT state, predecoding it on first use.
     #[inline(always)]
