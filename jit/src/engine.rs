@@ -38,6 +38,10 @@ pub enum Tier {
     Tiered,
 }
 
+/// Instructions compiled code may run without returning to the
+/// dispatcher while compiles are pending (about a millisecond).
+const POLL_INSNS: u64 = 1 << 20;
+
 /// Executions of a block in the interpreter before `Tiered` compiles it.
 pub const HOT_THRESHOLD: u32 = 50;
 
@@ -469,6 +473,10 @@ impl Jit {
             // this block's previous code, which stays mapped.
             unsafe { *slot = entry as u64 };
         }
+        let e = &mut self.ind[ind_slot(key as u32)];
+        if e.key == key {
+            e.code = entry as u64;
+        }
         *self.state(idx) = State::Compiled(Box::new(Compiled {
             code: entry,
             key,
@@ -649,7 +657,15 @@ impl Jit {
                     let e = &mut self.ind[ind_slot(cpu.r[15])];
                     e.key = c.key;
                     e.code = code as u64;
-                    let rc = self.call(code, cpu, mem, limit);
+                    // While compiles are pending, compiled code comes back
+                    // every `POLL_INSNS` so that finished ones get
+                    // installed; where it stops does not change results.
+                    let soft = if self.outstanding > 0 || !self.region_queue.is_empty() {
+                        limit.min(start + POLL_INSNS)
+                    } else {
+                        limit
+                    };
+                    let rc = self.call(code, cpu, mem, soft);
                     self.local.dispatches += 1;
                     self.local.insns_jit += cpu.icount - start;
                     match rc {
