@@ -43,7 +43,7 @@ pub enum Tier {
 const POLL_INSNS: u64 = 1 << 20;
 
 /// Executions of a block in the interpreter before `Tiered` compiles it.
-pub const HOT_THRESHOLD: u32 = 50;
+pub const HOT_THRESHOLD: u32 = 200;
 
 type Trampoline = unsafe extern "C" fn(*mut JitCtx, *const u8) -> i32;
 

@@ -111,6 +111,9 @@ impl Tr<'_, '_> {
     fn cond_exit(&mut self, c: Value, target: u32, op: &Op, done: usize) {
         let taken = self.b.create_block();
         let on = self.b.create_block();
+        if self.loops_back(op) {
+            self.b.set_cold_block(on);
+        }
         self.b.ins().brif(c, taken, &[], on, &[]);
         self.b.switch_to_block(taken);
         self.exit_direct(target, self.blk.thumb, op.it_next, done);

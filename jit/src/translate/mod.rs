@@ -249,6 +249,7 @@ fn translate_pass(
     let perms = b.ins().load(I64, ctx_flags(), ctx, CTX_PERMS);
     let ind = b.ins().load(I64, ctx_flags(), ctx, CTX_IND);
     let headers: Vec<_> = region.blocks.iter().map(|_| b.create_block()).collect();
+
     let header = headers[0];
     let mut t = Tr {
         b,
@@ -311,6 +312,11 @@ impl Tr<'_, '_> {
                 let c = self.cond(op.cond);
                 let body = self.b.create_block();
                 let skip = self.b.create_block();
+                if self.loops_back(op) {
+                    // Staying in the loop is the likely way: keep the
+                    // exit out of the loop's straight line.
+                    self.b.set_cold_block(skip);
+                }
                 self.b.ins().brif(c, body, &[], skip, &[]);
                 self.b.switch_to_block(body);
                 self.depth += 1;
@@ -329,6 +335,20 @@ impl Tr<'_, '_> {
         let last = ops.last().expect("blocks are never empty");
         let next = last.pc.wrapping_add(last.len as u32);
         self.exit_direct(next, self.blk.thumb, last.it_next, ops.len());
+    }
+
+    /// Whether `op` is a direct branch back to a block of this region
+    /// at or before it (a loop's back edge, so usually taken).
+    fn loops_back(&self, op: &Op) -> bool {
+        let Some((pc, thumb)) = branch::direct_target(op, self.blk.thumb) else {
+            return false;
+        };
+        pc <= op.pc
+            && self
+                .region
+                .blocks
+                .iter()
+                .any(|b| b.thumb == thumb && b.ops[0].pc == pc)
     }
 
     fn lower(&mut self, op: &Op) -> Done {
@@ -552,6 +572,9 @@ impl Tr<'_, '_> {
             .blocks
             .iter()
             .position(|b| b.thumb == thumb && b.ops[0].pc == pc && b.ops[0].it == it_store);
+        // The way out when a jump inside the region would pass the limit
+        // is rare; so is an unlinked slot.
+        let mut cold = false;
         if let Some(j) = member {
             // A block of this region (this one, for a loop): jump there
             // while the whole of it still fits before the limit.
@@ -564,11 +587,13 @@ impl Tr<'_, '_> {
                 .icmp(IntCC::UnsignedLessThanOrEqual, end, self.limit);
             let again = self.b.create_block();
             let leave = self.b.create_block();
+            self.b.set_cold_block(leave);
             self.b.ins().brif(fits, again, &[], leave, &[]);
             self.b.switch_to_block(again);
             self.b.def_var(self.vic, ic);
             self.b.ins().jump(self.headers[j], &[]);
             self.b.switch_to_block(leave);
+            cold = true;
         }
         self.flush();
         let pcv = self.b.ins().iconst(I32, pc as i64);
@@ -590,6 +615,10 @@ impl Tr<'_, '_> {
         let code = self.b.ins().load(I64, flags(), slot, 0);
         let chain = self.b.create_block();
         let miss = self.b.create_block();
+        self.b.set_cold_block(miss);
+        if cold {
+            self.b.set_cold_block(chain);
+        }
         self.b.ins().brif(code, chain, &[], miss, &[]);
         self.b.switch_to_block(chain);
         self.b
@@ -628,6 +657,7 @@ impl Tr<'_, '_> {
         let hit = self.b.ins().icmp(IntCC::Equal, k, key);
         let chain = self.b.create_block();
         let miss = self.b.create_block();
+        self.b.set_cold_block(miss);
         self.b.ins().brif(hit, chain, &[], miss, &[]);
         self.b.switch_to_block(chain);
         let code = self.b.ins().load(I64, flags(), entry, 8);
