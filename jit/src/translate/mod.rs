@@ -573,8 +573,11 @@ impl Tr<'_, '_> {
             .iter()
             .position(|b| b.thumb == thumb && b.ops[0].pc == pc && b.ops[0].it == it_store);
         // The way out when a jump inside the region would pass the limit
-        // is rare; so is an unlinked slot.
-        let mut cold = false;
+        // is rare; so is an unlinked slot; and an exit from cold code.
+        let mut cold = self
+            .b
+            .current_block()
+            .is_some_and(|blk| self.b.func.layout.is_cold(blk));
         if let Some(j) = member {
             // A block of this region (this one, for a loop): jump there
             // while the whole of it still fits before the limit.
