@@ -14,7 +14,7 @@ use crate::runtime::CPU_GE;
 use sim::decode::Insn;
 use sim::interp::{DpOp as Dp, Op};
 
-use super::{Done, Tr, VC, VN, VV, VZ};
+use super::{Done, Tr, VC};
 
 #[derive(Clone, Copy)]
 enum Ext {
@@ -118,8 +118,9 @@ impl Tr<'_, '_> {
             Dp::Mov => (y, None),
             Dp::Bic => (self.b.ins().band_not(x, y), None),
             Dp::Mvn => (self.b.ins().bnot(y), None),
-            Dp::Sub | Dp::Cmp => self.subtract(x, y, s),
-            Dp::Rsb => self.subtract(y, x, s),
+            // A subtraction's flags stay lazy (`set_flags_sub`).
+            Dp::Sub | Dp::Cmp => self.subtract(x, y, false),
+            Dp::Rsb => self.subtract(y, x, false),
             Dp::Add | Dp::Cmn => self.add(x, y, s),
             Dp::Adc => {
                 let c = self.flag(VC);
@@ -137,25 +138,15 @@ impl Tr<'_, '_> {
             }
         };
         if s {
-            self.set_nz(r);
-            match arith {
-                Some((c, v)) => {
-                    self.set(VC, c);
-                    self.set(VV, v);
-                }
-                None => {
+            match (dp, arith) {
+                (Dp::Sub | Dp::Cmp, _) => self.set_flags_sub(x, y),
+                (Dp::Rsb, _) => self.set_flags_sub(y, x),
+                (_, Some((c, v))) => self.set_nz(r, Some(c), Some(v)),
+                (_, None) => {
                     let sc = sc.expect("shifter carry computed for S logical ops");
-                    self.set(VC, sc);
+                    self.set_nz(r, Some(sc), None);
                 }
             }
-        }
-        if s && self.depth == 0 {
-            // Conditions right after this can compare the operands.
-            self.last_cmp = match dp {
-                Dp::Sub | Dp::Cmp => Some((x, y)),
-                Dp::Rsb => Some((y, x)),
-                _ => None,
-            };
         }
         if s && self.depth == 0 {
             // Conditions right after this can compare the operands.
@@ -391,7 +382,7 @@ impl Tr<'_, '_> {
                     r = self.b.ins().iadd(r, acc);
                 }
                 if a.s != 0 {
-                    self.set_nz(r);
+                    self.set_nz(r, None, None);
                 }
                 self.set(a.rd as usize, r);
             }
@@ -422,10 +413,9 @@ impl Tr<'_, '_> {
                 if a.s != 0 {
                     let n = self.b.ins().ushr_imm_u(r, 63);
                     let n = self.b.ins().ireduce(I32, n);
-                    self.set(VN, n);
                     let z = self.b.ins().icmp_imm_u(IntCC::Equal, r, 0);
                     let z = self.b.ins().uextend(I32, z);
-                    self.set(VZ, z);
+                    self.set_flags([Some(n), Some(z), None, None]);
                 }
                 let lo = self.b.ins().ireduce(I32, r);
                 let hi = self.b.ins().ushr_imm_u(r, 32);

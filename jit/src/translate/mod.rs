@@ -2,9 +2,14 @@
 //! block, and blocks it reaches by direct branches (chosen by the engine),
 //! between which control passes by plain jumps.
 //!
-//! Guest registers R0-R14 and the N, Z, C, V flags live in Cranelift
-//! variables inside the function: loaded at entry (loads nobody uses are
-//! removed), stored at every exit. Everything else (VFP registers, Q, GE,
+//! Guest registers R0-R14 live in Cranelift variables inside the
+//! function: loaded at entry (loads nobody uses are removed), stored at
+//! every exit. The N, Z, C, V flags live in `CpuState`, stored by the
+//! instruction that sets them, except after a subtraction (CMP, SUBS,
+//! RSBS): then only its two operands are kept, and the flags are computed
+//! where something needs them (an exit, a later partial write, a
+//! condition that cannot compare the operands directly). So a loop carries
+//! two values rather than computing four flags each time round. Everything else (VFP registers, Q, GE,
 //! the exclusive monitor) stays in `CpuState`, where the helpers expect it.
 //!
 //! Each instruction is either lowered inline (`alu`, `mem`, `branch`,
@@ -41,13 +46,20 @@ use crate::runtime::*;
 /// Direct exits out of a region that can be linked.
 pub const SLOTS: usize = 64;
 
-/// Variable indices: R0-R14, then the flags.
-const VN: usize = 15;
-const VZ: usize = 16;
-const VC: usize = 17;
-const VV: usize = 18;
-const NVARS: usize = 19;
-const ALL: u32 = (1 << NVARS) - 1;
+/// Flag indices (N, Z, C, V), as `Tr::flag` and `Tr::set_flags` take them.
+const VN: usize = 0;
+const VZ: usize = 1;
+const VC: usize = 2;
+const VV: usize = 3;
+/// Variable indices: R0-R14, then the lazy flags: while `VFK` is 1 the
+/// flags are those of `VFX - VFY`; while 0 they are in `CpuState`.
+const NREGS: usize = 15;
+const VFK: usize = 15;
+const VFX: usize = 16;
+const VFY: usize = 17;
+const NVARS: usize = 18;
+const ALL: u32 = (1 << NREGS) - 1;
+const FLAG_OFFSETS: [i32; 4] = [CPU_N, CPU_Z, CPU_C, CPU_V];
 
 /// One block of a region.
 pub struct BlockIn<'a> {
@@ -157,6 +169,14 @@ struct Tr<'a, 'b> {
     next_slot: usize,
     /// Index of the instruction being lowered.
     cur: usize,
+    /// What `VFK` holds here, when known while translating: Some(0)
+    /// flags in `CpuState`, Some(1) lazy subtraction, None either.
+    flag_kind: Option<u8>,
+    /// Whether the region's first block can be jumped to from inside.
+    loops: bool,
+    /// A result whose sign and zero-ness are N and Z (the last flag
+    /// write, unconditional): EQ, NE, MI, PL test it directly.
+    last_nz: Option<Value>,
     /// The operands of the flag-setting subtraction (CMP, SUBS, RSBS)
     /// that defined all four flags, while no other flag write has
     /// followed: a condition then compares them directly.
@@ -192,14 +212,14 @@ pub fn translate(
     let entry = &region.blocks[0];
     let loops =
         region.blocks.len() > 1 || entry.ops.iter().any(|op| branch::self_target(op, entry));
-    let mut info = translate_pass(func, fctx, region, frontend, ALL, 0);
+    let mut info = translate_pass(func, fctx, region, frontend, ALL, 0, loops);
     let dirty0 = if loops { info.dirty } else { 0 };
     if loops {
         *func = Function::with_name_signature(name.clone(), block_signature());
-        info = translate_pass(func, fctx, region, frontend, ALL, dirty0);
+        info = translate_pass(func, fctx, region, frontend, ALL, dirty0, loops);
     }
     *func = Function::with_name_signature(name, block_signature());
-    translate_pass(func, fctx, region, frontend, info.used, dirty0);
+    translate_pass(func, fctx, region, frontend, info.used, dirty0, loops);
 }
 
 /// What the first pass learns.
@@ -215,6 +235,7 @@ fn translate_pass(
     frontend: TargetFrontendConfig,
     entry_loads: u32,
     dirty0: u32,
+    loops: bool,
 ) -> PassInfo {
     func.signature = block_signature();
     let mut b = FunctionBuilder::new(func, fctx);
@@ -272,9 +293,16 @@ fn translate_pass(
         tail_sig,
         next_slot: 0,
         cur: 0,
+        flag_kind: Some(0),
+        loops,
+        last_nz: None,
         last_cmp: None,
     };
     t.reload(entry_loads);
+    let zero = t.b.ins().iconst(I32, 0);
+    for var in [VFK, VFX, VFY] {
+        t.b.def_var(t.vars[var], zero);
+    }
     t.b.ins().jump(header, &[]);
     t.ops();
     t.b.seal_all_blocks();
@@ -294,6 +322,12 @@ impl Tr<'_, '_> {
             self.cur = 0;
             self.depth = 0;
             self.last_cmp = None;
+            self.last_nz = None;
+            if i > 0 || self.loops {
+                // Reached from several places: the flags are in whatever
+                // form those places left them.
+                self.flag_kind = None;
+            }
             if i > 0 {
                 // Reached from several places: nothing is known defined.
                 self.always = 0;
@@ -320,7 +354,11 @@ impl Tr<'_, '_> {
                 self.b.ins().brif(c, body, &[], skip, &[]);
                 self.b.switch_to_block(body);
                 self.depth += 1;
+                let kind = self.flag_kind;
                 let d = self.lower(op);
+                if self.flag_kind != kind {
+                    self.flag_kind = None;
+                }
                 self.depth -= 1;
                 if d == Done::Continue {
                     self.b.ins().jump(skip, &[]);
@@ -409,9 +447,6 @@ impl Tr<'_, '_> {
     }
 
     fn set(&mut self, var: usize, v: Value) {
-        if var >= VN {
-            self.last_cmp = None;
-        }
         self.b.def_var(self.vars[var], v);
         self.dirty |= 1 << var;
         if self.depth == 0 {
@@ -419,33 +454,113 @@ impl Tr<'_, '_> {
         }
     }
 
-    fn flag(&mut self, var: usize) -> Value {
-        self.note_use(var);
-        self.b.use_var(self.vars[var])
-    }
-
-    /// Sets N and Z from a 32-bit result.
-    fn set_nz(&mut self, r: Value) {
-        let n = self.b.ins().ushr_imm_u(r, 31);
-        self.set(VN, n);
-        let z = self.b.ins().icmp_imm_u(IntCC::Equal, r, 0);
-        let z = self.b.ins().uextend(I32, z);
-        self.set(VZ, z);
-    }
-
-    fn var_offset(var: usize) -> i32 {
-        match var {
-            VN => CPU_N,
-            VZ => CPU_Z,
-            VC => CPU_C,
-            VV => CPU_V,
-            r => CPU_R + 4 * r as i32,
+    /// The value (0 or 1) of flag `f` (VN, VZ, VC or VV).
+    fn flag(&mut self, f: usize) -> Value {
+        let stored = |t: &mut Self| t.b.ins().load(I32, flags(), t.cpu, FLAG_OFFSETS[f]);
+        let lazy = |t: &mut Self| {
+            let x = t.b.use_var(t.vars[VFX]);
+            let y = t.b.use_var(t.vars[VFY]);
+            t.sub_flags(x, y)[f]
+        };
+        match self.flag_kind {
+            Some(0) => stored(self),
+            Some(_) => lazy(self),
+            None => {
+                let k = self.b.use_var(self.vars[VFK]);
+                let sub = lazy(self);
+                let mem = stored(self);
+                self.b.ins().select(k, sub, mem)
+            }
         }
     }
 
-    /// Stores every variable that may differ from `CpuState`.
+    /// N, Z, C, V of `x - y` (AddWithCarry(x, NOT y, 1)); the code
+    /// generator drops the ones nobody uses.
+    fn sub_flags(&mut self, x: Value, y: Value) -> [Value; 4] {
+        let r = self.b.ins().isub(x, y);
+        let n = self.b.ins().ushr_imm_u(r, 31);
+        let z = self.b.ins().icmp(IntCC::Equal, x, y);
+        let z = self.b.ins().uextend(I32, z);
+        let c = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, x, y);
+        let c = self.b.ins().uextend(I32, c);
+        let xy = self.b.ins().bxor(x, y);
+        let xr = self.b.ins().bxor(x, r);
+        let v = self.b.ins().band(xy, xr);
+        let v = self.b.ins().ushr_imm_u(v, 31);
+        [n, z, c, v]
+    }
+
+    /// The four flags here, whatever their form; changes nothing.
+    fn flags_now(&mut self) -> [Value; 4] {
+        [VN, VZ, VC, VV].map(|f| self.flag(f))
+    }
+
+    /// Stores lazily held flags into `CpuState`; changes nothing about
+    /// what the translator knows (exits use it on their own path).
+    fn store_lazy_flags(&mut self) {
+        if self.flag_kind == Some(0) {
+            return;
+        }
+        let f = self.flags_now();
+        for (v, off) in f.into_iter().zip(FLAG_OFFSETS) {
+            self.b.ins().store(flags(), v, self.cpu, off);
+        }
+    }
+
+    /// From here on the flags are in `CpuState`.
+    fn flags_stored(&mut self) {
+        if self.flag_kind != Some(0) {
+            let zero = self.b.ins().iconst(I32, 0);
+            self.b.def_var(self.vars[VFK], zero);
+            self.flag_kind = Some(0);
+        }
+    }
+
+    /// Writes the flags given (N, Z, C, V order); the others keep their
+    /// values.
+    fn set_flags(&mut self, vals: [Option<Value>; 4]) {
+        self.last_cmp = None;
+        self.last_nz = None;
+        // Flags not written are already in `CpuState` unless held lazily.
+        let old: [Option<Value>; 4] = [VN, VZ, VC, VV]
+            .map(|f| (vals[f].is_none() && self.flag_kind != Some(0)).then(|| self.flag(f)));
+        for f in [VN, VZ, VC, VV] {
+            if let Some(v) = vals[f].or(old[f]) {
+                self.b.ins().store(flags(), v, self.cpu, FLAG_OFFSETS[f]);
+            }
+        }
+        self.flags_stored();
+    }
+
+    /// Records the flags as those of `x - y` without computing them.
+    fn set_flags_sub(&mut self, x: Value, y: Value) {
+        self.last_nz = None;
+        let one = self.b.ins().iconst(I32, 1);
+        self.b.def_var(self.vars[VFK], one);
+        self.b.def_var(self.vars[VFX], x);
+        self.b.def_var(self.vars[VFY], y);
+        self.flag_kind = Some(1);
+        self.last_cmp = (self.depth == 0).then_some((x, y));
+    }
+
+    /// Sets N and Z from a 32-bit result, and C and V when given.
+    fn set_nz(&mut self, r: Value, c: Option<Value>, v: Option<Value>) {
+        let n = self.b.ins().ushr_imm_u(r, 31);
+        let z = self.b.ins().icmp_imm_u(IntCC::Equal, r, 0);
+        let z = self.b.ins().uextend(I32, z);
+        self.set_flags([Some(n), Some(z), c, v]);
+        self.last_nz = (self.depth == 0).then_some(r);
+    }
+
+    fn var_offset(var: usize) -> i32 {
+        CPU_R + 4 * var as i32
+    }
+
+    /// Stores every variable that may differ from `CpuState`, and lazily
+    /// held flags.
     fn flush(&mut self) {
-        for var in 0..NVARS {
+        self.store_lazy_flags();
+        for var in 0..NREGS {
             if self.dirty & (1 << var) != 0 {
                 if self.always & (1 << var) == 0 {
                     self.used |= 1 << var;
@@ -460,15 +575,12 @@ impl Tr<'_, '_> {
 
     /// Reloads variables from `CpuState` (after a helper wrote it).
     fn reload(&mut self, mask: u32) {
-        for var in 0..NVARS {
+        for var in 0..NREGS {
             if mask & (1 << var) != 0 {
                 let v = self
                     .b
                     .ins()
                     .load(I32, flags(), self.cpu, Self::var_offset(var));
-                if var >= VN {
-                    self.last_cmp = None;
-                }
                 self.b.def_var(self.vars[var], v);
             }
         }
@@ -482,6 +594,15 @@ impl Tr<'_, '_> {
             let cc = if on { IntCC::NotEqual } else { IntCC::Equal };
             t.b.ins().icmp_imm_u(cc, f, 0)
         };
+        if let (Some(r), 0 | 1 | 4 | 5) = (self.last_nz, cond) {
+            let cc = [
+                IntCC::Equal,
+                IntCC::NotEqual,
+                IntCC::SignedLessThan,
+                IntCC::SignedGreaterThanOrEqual,
+            ][(cond & 1 | (cond >> 1 & 2)) as usize];
+            return self.b.ins().icmp_imm_u(cc, r, 0);
+        }
         if let Some((x, y)) = self.last_cmp {
             let cc = match cond {
                 0 => Some(IntCC::Equal),
@@ -685,6 +806,9 @@ impl Tr<'_, '_> {
     fn call_helper(&mut self, op: &Op, touch: Touch, reload: u32) {
         if touch != Touch::None {
             self.flush();
+            self.flags_stored();
+            self.last_cmp = None;
+            self.last_nz = None;
         }
         let f = self
             .b
