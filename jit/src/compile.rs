@@ -27,6 +27,9 @@ pub struct Code {
     /// Where it came from, for profilers: `g0001044a` is the ARM block
     /// at 0x1044a (`t` for Thumb).
     pub label: String,
+    /// The most guest instructions it may run from its entry before it
+    /// checks the limit itself: enter it only when that many fit.
+    pub entry_run: u64,
 }
 
 /// `LOCKSTEP_JIT_DUMP=DIR`: write each compiled block's IR (`.clif`) and
@@ -85,7 +88,7 @@ impl Compiler {
         let start = Instant::now();
         self.ctx.clear();
         self.ctx.func = Function::with_name_signature(UserFuncName::default(), block_signature());
-        translate(
+        let entry_run = translate(
             &mut self.ctx.func,
             &mut self.fctx,
             region,
@@ -105,6 +108,7 @@ impl Compiler {
             let _ = std::fs::write(base.with_extension("bin"), &code.bytes);
         }
         code.label = label;
+        code.entry_run = entry_run;
         Ok(code)
     }
 
@@ -149,6 +153,7 @@ impl Compiler {
             align: code.buffer.alignment as u64,
             nanos: start.elapsed().as_nanos() as u64,
             label: "trampoline".into(),
+            entry_run: 0,
         })
     }
 }

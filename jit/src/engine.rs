@@ -165,10 +165,12 @@ struct Compiled {
     key: u64,
     /// The region's blocks' ops, entry first; kept alive for the helper
     /// calls compiled into the code.
-    ops: Vec<Box<[Op]>>,
+    _ops: Vec<Box<[Op]>>,
     /// Interpreter indices of the region's blocks, entry first: the code
     /// is dropped when any of them is.
     members: Vec<u32>,
+    /// `Code::entry_run`.
+    entry_run: u64,
     /// Link slots of other blocks that jump straight here.
     incoming: Vec<*mut u64>,
     /// Whether this is the block's region compile, or one was tried.
@@ -480,8 +482,9 @@ impl Jit {
         *self.state(idx) = State::Compiled(Box::new(Compiled {
             code: entry,
             key,
-            ops: done.ops,
+            _ops: done.ops,
             members: done.members,
+            entry_run: code.entry_run,
             incoming,
             regioned: region,
         }));
@@ -645,7 +648,7 @@ impl Jit {
             }
             let start = cpu.icount;
             if let State::Compiled(c) = &mut self.states[idx as usize] {
-                if start + c.ops[0].len() as u64 <= limit {
+                if start + c.entry_run <= limit {
                     let code = c.code;
                     if let Some(slot) = pending {
                         // SAFETY: the slot belongs to a live block of

@@ -174,6 +174,12 @@ struct Tr<'a, 'b> {
     flag_kind: Option<u8>,
     /// Whether the region's first block can be jumped to from inside.
     loops: bool,
+    /// `PassIn::run`.
+    run: &'a [u64],
+    /// Index in the region of the block being lowered.
+    bi: usize,
+    /// Jumps between the region's blocks emitted so far.
+    jumps: Vec<(usize, usize)>,
     /// A result whose sign and zero-ness are N and Z (the last flag
     /// write, unconditional): EQ, NE, MI, PL test it directly.
     last_nz: Option<Value>,
@@ -198,12 +204,16 @@ fn ctx_flags() -> MemFlagsData {
 /// Two or three passes: the first finds which registers and flags the
 /// code reads at all, so that the last loads only those at entry (Cranelift keeps
 /// loads from state that is also stored, even unused ones).
+///
+/// Returns the most instructions the function may run from its entry
+/// before it next checks the limit (the dispatcher enters it only when
+/// that many fit).
 pub fn translate(
     func: &mut Function,
     fctx: &mut FunctionBuilderContext,
     region: &RegionIn<'_>,
     frontend: TargetFrontendConfig,
-) {
+) -> u64 {
     let name = func.name.clone();
     // A first pass finds what the region writes; a region that loops or
     // has several blocks then needs a second pass, with those writes dirty
@@ -212,20 +222,64 @@ pub fn translate(
     let entry = &region.blocks[0];
     let loops =
         region.blocks.len() > 1 || entry.ops.iter().any(|op| branch::self_target(op, entry));
-    let mut info = translate_pass(func, fctx, region, frontend, ALL, 0, loops);
-    let dirty0 = if loops { info.dirty } else { 0 };
+    // Until the first pass has found the jumps inside the region, every
+    // block is assumed to run into all the others.
+    let total = region.blocks.iter().map(|b| b.ops.len() as u64).sum();
+    let mut pass = PassIn {
+        entry_loads: ALL,
+        dirty0: 0,
+        loops,
+        run: vec![total; region.blocks.len()],
+    };
+    let mut info = translate_pass(func, fctx, region, frontend, &pass);
+    pass.run = run_lengths(region, &info.jumps);
     if loops {
+        pass.dirty0 = info.dirty;
         *func = Function::with_name_signature(name.clone(), block_signature());
-        info = translate_pass(func, fctx, region, frontend, ALL, dirty0, loops);
+        info = translate_pass(func, fctx, region, frontend, &pass);
     }
+    pass.entry_loads = info.used;
     *func = Function::with_name_signature(name, block_signature());
-    translate_pass(func, fctx, region, frontend, info.used, dirty0, loops);
+    translate_pass(func, fctx, region, frontend, &pass);
+    pass.run[0]
 }
 
-/// What the first pass learns.
+/// What a pass is told.
+struct PassIn {
+    /// Registers loaded at entry.
+    entry_loads: u32,
+    /// Registers stored at every exit.
+    dirty0: u32,
+    loops: bool,
+    /// Per block, the most instructions from its start to the next limit
+    /// check (`run_lengths`).
+    run: Vec<u64>,
+}
+
+/// What a pass learns.
 struct PassInfo {
     used: u32,
     dirty: u32,
+    /// Jumps between the region's blocks, (from, to).
+    jumps: Vec<(usize, usize)>,
+}
+
+/// Only a jump to a block at or before its source in region order checks
+/// the limit (every cycle has one), so from the start of block `j` the
+/// code may run `j`, then along forward jumps: the longest such path.
+fn run_lengths(region: &RegionIn<'_>, jumps: &[(usize, usize)]) -> Vec<u64> {
+    let n = region.blocks.len();
+    let mut run = vec![0u64; n];
+    for j in (0..n).rev() {
+        let after = jumps
+            .iter()
+            .filter(|&&(from, to)| from == j && to > j)
+            .map(|&(_, to)| run[to])
+            .max()
+            .unwrap_or(0);
+        run[j] = region.blocks[j].ops.len() as u64 + after;
+    }
+    run
 }
 
 fn translate_pass(
@@ -233,10 +287,9 @@ fn translate_pass(
     fctx: &mut FunctionBuilderContext,
     region: &RegionIn<'_>,
     frontend: TargetFrontendConfig,
-    entry_loads: u32,
-    dirty0: u32,
-    loops: bool,
+    pass: &PassIn,
 ) -> PassInfo {
+    let (entry_loads, dirty0, loops) = (pass.entry_loads, pass.dirty0, pass.loops);
     func.signature = block_signature();
     let mut b = FunctionBuilder::new(func, fctx);
     let helper_sig = b.import_signature(helper_signature(CallConv::SystemV));
@@ -254,7 +307,7 @@ fn translate_pass(
     );
     let limit = b.ins().load(I64, ctx_flags(), ctx, CTX_LIMIT);
     let blk = &region.blocks[0];
-    let end = b.ins().iadd_imm_s(icount0, blk.ops.len() as i64);
+    let end = b.ins().iadd_imm_s(icount0, pass.run[0] as i64);
     let over = b.ins().icmp(IntCC::UnsignedGreaterThan, end, limit);
     let body = b.create_block();
     let out = b.create_block();
@@ -295,6 +348,9 @@ fn translate_pass(
         cur: 0,
         flag_kind: Some(0),
         loops,
+        run: &pass.run,
+        bi: 0,
+        jumps: Vec::new(),
         last_nz: None,
         last_cmp: None,
     };
@@ -310,6 +366,7 @@ fn translate_pass(
     PassInfo {
         used: t.used,
         dirty: t.dirty,
+        jumps: t.jumps,
     }
 }
 
@@ -319,6 +376,7 @@ impl Tr<'_, '_> {
         for (i, blk) in region.blocks.iter().enumerate() {
             self.b.switch_to_block(self.headers[i]);
             self.blk = blk;
+            self.bi = i;
             self.cur = 0;
             self.depth = 0;
             self.last_cmp = None;
@@ -700,11 +758,18 @@ impl Tr<'_, '_> {
             .current_block()
             .is_some_and(|blk| self.b.func.layout.is_cold(blk));
         if let Some(j) = member {
-            // A block of this region (this one, for a loop): jump there
-            // while the whole of it still fits before the limit.
+            self.jumps.push((self.bi, j));
             let ic = self.icount_plus(done as i64);
-            let len = self.region.blocks[j].ops.len() as i64;
-            let end = self.b.ins().iadd_imm_s(ic, len);
+            if j > self.bi {
+                // Forward: the last check covered this path
+                // (`run_lengths`).
+                self.b.def_var(self.vic, ic);
+                self.b.ins().jump(self.headers[j], &[]);
+                return;
+            }
+            // Back (a loop): go round while the longest run from there
+            // still fits before the limit.
+            let end = self.b.ins().iadd_imm_s(ic, self.run[j] as i64);
             let fits = self
                 .b
                 .ins()
