@@ -248,10 +248,11 @@ fn mem_word() -> impl Strategy<Value = u32> {
     })
 }
 
-/// Flag setters (CMP, CMN, SUBS, RSBS, ADDS, TST, also conditional) and
+/// Flag setters (CMP, CMN, SUBS, RSBS, ADDS; TST, ANDS, MOVS, which keep
+/// V and sometimes C; ADCS, which reads C; also conditional ones) and
 /// instructions under every condition, on R0-R7.
 fn cond_word() -> impl Strategy<Value = u32> {
-    (0usize..8, 0u32..15, 0u32..8, 0u32..8, 0u32..8).prop_map(|(form, cond, d, n, m)| {
+    (0usize..14, 0u32..15, 0u32..8, 0u32..8, 0u32..8).prop_map(|(form, cond, d, n, m)| {
         let (d, n) = (d << 12, n << 16);
         match form {
             0 => 0xe150_0000 | n | m,
@@ -261,6 +262,12 @@ fn cond_word() -> impl Strategy<Value = u32> {
             4 => 0xe090_0000 | n | d | m,
             5 => 0xe350_0000 | n | m,
             6 => cond << 28 | 0x0150_0000 | n | m,
+            7 => 0xe310_0000 | n | (1 << m),
+            8 => 0xe310_0400 | n | (0x81 << (m & 1)),
+            9 => 0xe010_0080 | n | d | m,
+            10 => 0xe1b0_0000 | d | m,
+            11 => 0xe0b0_0000 | n | d | m,
+            12 => cond << 28 | 0x0010_0000 | n | d | m,
             _ => cond << 28 | 0x03a0_0000 | d | (m + 1),
         }
     })

@@ -51,8 +51,9 @@ const VN: usize = 0;
 const VZ: usize = 1;
 const VC: usize = 2;
 const VV: usize = 3;
-/// Variable indices: R0-R14, then the lazy flags: while `VFK` is 1 the
-/// flags are those of `VFX - VFY`; while 0 they are in `CpuState`.
+/// Variable indices: R0-R14, then the lazy flags: `VFK` is a mask with
+/// bit f set (f = VN, VZ, VC, VV) while flag f is that of the subtraction
+/// `VFX - VFY`; its other flags are in `CpuState`.
 const NREGS: usize = 15;
 const VFK: usize = 15;
 const VFX: usize = 16;
@@ -169,9 +170,12 @@ struct Tr<'a, 'b> {
     next_slot: usize,
     /// Index of the instruction being lowered.
     cur: usize,
-    /// What `VFK` holds here, when known while translating: Some(0)
-    /// flags in `CpuState`, Some(1) lazy subtraction, None either.
+    /// What `VFK` holds here, when known while translating (None: it
+    /// depends on the path taken).
     flag_kind: Option<u8>,
+    /// The value the last read of C gave, while no flag has been written
+    /// since: writing it back as C is no change.
+    c_read: Option<Value>,
     /// Whether the region's first block can be jumped to from inside.
     loops: bool,
     /// `PassIn::run`.
@@ -347,6 +351,7 @@ fn translate_pass(
         next_slot: 0,
         cur: 0,
         flag_kind: Some(0),
+        c_read: None,
         loops,
         run: &pass.run,
         bi: 0,
@@ -381,6 +386,7 @@ impl Tr<'_, '_> {
             self.depth = 0;
             self.last_cmp = None;
             self.last_nz = None;
+            self.c_read = None;
             if i > 0 || self.loops {
                 // Reached from several places: the flags are in whatever
                 // form those places left them.
@@ -514,6 +520,14 @@ impl Tr<'_, '_> {
 
     /// The value (0 or 1) of flag `f` (VN, VZ, VC or VV).
     fn flag(&mut self, f: usize) -> Value {
+        let v = self.flag_value(f);
+        if f == VC {
+            self.c_read = Some(v);
+        }
+        v
+    }
+
+    fn flag_value(&mut self, f: usize) -> Value {
         let stored = |t: &mut Self| t.b.ins().load(I32, flags(), t.cpu, FLAG_OFFSETS[f]);
         let lazy = |t: &mut Self| {
             let x = t.b.use_var(t.vars[VFX]);
@@ -521,10 +535,11 @@ impl Tr<'_, '_> {
             t.sub_flags(x, y)[f]
         };
         match self.flag_kind {
-            Some(0) => stored(self),
+            Some(k) if k & (1 << f) == 0 => stored(self),
             Some(_) => lazy(self),
             None => {
                 let k = self.b.use_var(self.vars[VFK]);
+                let k = self.b.ins().band_imm_u(k, 1 << f);
                 let sub = lazy(self);
                 let mem = stored(self);
                 self.b.ins().select(k, sub, mem)
@@ -548,25 +563,25 @@ impl Tr<'_, '_> {
         [n, z, c, v]
     }
 
-    /// The four flags here, whatever their form; changes nothing.
-    fn flags_now(&mut self) -> [Value; 4] {
-        [VN, VZ, VC, VV].map(|f| self.flag(f))
+    /// Whether flag `f` may be held lazily here.
+    fn maybe_lazy(&self, f: usize) -> bool {
+        self.flag_kind.is_none_or(|k| k & (1 << f) != 0)
     }
 
     /// Stores lazily held flags into `CpuState`; changes nothing about
     /// what the translator knows (exits use it on their own path).
     fn store_lazy_flags(&mut self) {
-        if self.flag_kind == Some(0) {
-            return;
-        }
-        let f = self.flags_now();
-        for (v, off) in f.into_iter().zip(FLAG_OFFSETS) {
-            self.b.ins().store(flags(), v, self.cpu, off);
+        for f in [VN, VZ, VC, VV] {
+            if self.maybe_lazy(f) {
+                let v = self.flag_value(f);
+                self.b.ins().store(flags(), v, self.cpu, FLAG_OFFSETS[f]);
+            }
         }
     }
 
     /// From here on the flags are in `CpuState`.
     fn flags_stored(&mut self) {
+        self.c_read = None;
         if self.flag_kind != Some(0) {
             let zero = self.b.ins().iconst(I32, 0);
             self.b.def_var(self.vars[VFK], zero);
@@ -575,29 +590,48 @@ impl Tr<'_, '_> {
     }
 
     /// Writes the flags given (N, Z, C, V order); the others keep their
-    /// values.
+    /// values, in whichever form they are held.
     fn set_flags(&mut self, vals: [Option<Value>; 4]) {
         self.last_cmp = None;
         self.last_nz = None;
-        // Flags not written are already in `CpuState` unless held lazily.
-        let old: [Option<Value>; 4] = [VN, VZ, VC, VV]
-            .map(|f| (vals[f].is_none() && self.flag_kind != Some(0)).then(|| self.flag(f)));
+        let mut vals = vals;
+        if vals[VC].is_some() && vals[VC] == self.c_read {
+            // C written with what it already is (a shifter that keeps it).
+            vals[VC] = None;
+        }
+        self.c_read = None;
+        let mut written = 0u8;
         for f in [VN, VZ, VC, VV] {
-            if let Some(v) = vals[f].or(old[f]) {
+            if let Some(v) = vals[f] {
                 self.b.ins().store(flags(), v, self.cpu, FLAG_OFFSETS[f]);
+                written |= 1 << f;
             }
         }
-        self.flags_stored();
+        match self.flag_kind {
+            Some(k) if k & written == 0 => {}
+            Some(k) => {
+                let k = k & !written;
+                let kv = self.b.ins().iconst(I32, k as i64);
+                self.b.def_var(self.vars[VFK], kv);
+                self.flag_kind = Some(k);
+            }
+            None => {
+                let k = self.b.use_var(self.vars[VFK]);
+                let k = self.b.ins().band_imm_u(k, !written as i64 & 0xf);
+                self.b.def_var(self.vars[VFK], k);
+            }
+        }
     }
 
     /// Records the flags as those of `x - y` without computing them.
     fn set_flags_sub(&mut self, x: Value, y: Value) {
         self.last_nz = None;
-        let one = self.b.ins().iconst(I32, 1);
-        self.b.def_var(self.vars[VFK], one);
+        self.c_read = None;
+        let all = self.b.ins().iconst(I32, 0xf);
+        self.b.def_var(self.vars[VFK], all);
         self.b.def_var(self.vars[VFX], x);
         self.b.def_var(self.vars[VFY], y);
-        self.flag_kind = Some(1);
+        self.flag_kind = Some(0xf);
         self.last_cmp = (self.depth == 0).then_some((x, y));
     }
 
