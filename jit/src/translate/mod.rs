@@ -623,8 +623,17 @@ impl Tr<'_, '_> {
         }
     }
 
-    /// Records the flags as those of `x - y` without computing them.
+    /// Records the flags as those of `x - y`: without computing them in
+    /// code that loops (so a loop carries two values, not four flags);
+    /// elsewhere they are stored once here rather than computed at every
+    /// exit.
     fn set_flags_sub(&mut self, x: Value, y: Value) {
+        if !self.loops {
+            let f = self.sub_flags(x, y);
+            self.set_flags(f.map(Some));
+            self.last_cmp = (self.depth == 0).then_some((x, y));
+            return;
+        }
         self.last_nz = None;
         self.c_read = None;
         let all = self.b.ins().iconst(I32, 0xf);
