@@ -474,3 +474,31 @@ fn indirect_branch_to_zero_faults() {
         agree(&s, &mut jit).unwrap();
     }
 }
+
+/// A BLX to ARM code in the middle of an IT block (UNPREDICTABLE) leaves
+/// no IT state behind, in every tier, directly and through a register.
+/// Found by the property test above.
+#[test]
+fn branch_to_arm_inside_an_it_block_clears_itstate() {
+    // it al (four instructions); blx <arm>; svc 0  /  it al; blx r1; svc 0
+    let direct = [0xbfe1u16, 0xf577, 0xca0e, T_SVC];
+    let indirect = [0xbfe1u16, 0x4788, T_SVC];
+    for units in [&direct[..], &indirect[..]] {
+        let code = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+        let mut regs = [0; 15];
+        regs[1] = CODE + 0x100;
+        let s = Start {
+            code,
+            thumb: true,
+            regs,
+            nzcvq: 0,
+            data_seed: 1,
+            d: [0; 8],
+            fpscr: 0,
+        };
+        for _ in 0..3 {
+            let mut jit = Jit::new(Tier::Jit, 1).unwrap();
+            agree(&s, &mut jit).unwrap();
+        }
+    }
+}

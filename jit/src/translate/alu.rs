@@ -118,9 +118,10 @@ impl Tr<'_, '_> {
             Dp::Mov => (y, None),
             Dp::Bic => (self.b.ins().band_not(x, y), None),
             Dp::Mvn => (self.b.ins().bnot(y), None),
-            // A subtraction's flags stay lazy (`set_flags_sub`).
-            Dp::Sub | Dp::Cmp => self.subtract(x, y, false),
-            Dp::Rsb => self.subtract(y, x, false),
+            // A subtraction's flags come from its operands
+            // (`set_flags_sub`).
+            Dp::Sub | Dp::Cmp => (self.b.ins().isub(x, y), None),
+            Dp::Rsb => (self.b.ins().isub(y, x), None),
             Dp::Add | Dp::Cmn => self.add(x, y, s),
             Dp::Adc => {
                 let c = self.flag(VC);
@@ -160,24 +161,6 @@ impl Tr<'_, '_> {
         if writes {
             self.set(rd as usize, r);
         }
-    }
-
-    /// AddWithCarry(x, NOT(y), 1) in the form the code generator turns
-    /// into one subtraction or compare: carry is "no borrow".
-    fn subtract(&mut self, x: Value, y: Value, flags: bool) -> (Value, Option<(Value, Value)>) {
-        let r = self.b.ins().isub(x, y);
-        if !flags {
-            return (r, None);
-        }
-        let c = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, x, y);
-        let c = self.b.ins().uextend(I32, c);
-        // Overflow: the operands' signs differ and the result's sign
-        // differs from x's.
-        let xy = self.b.ins().bxor(x, y);
-        let xr = self.b.ins().bxor(x, r);
-        let v = self.b.ins().band(xy, xr);
-        let v = self.b.ins().ushr_imm_u(v, 31);
-        (r, Some((c, v)))
     }
 
     /// AddWithCarry(x, y, 0).

@@ -871,13 +871,22 @@ impl Tr<'_, '_> {
         let t8 = self.b.ins().ireduce(I8, thumb);
         self.b.ins().store(flags(), t8, self.cpu, CPU_THUMB);
         let ic = self.icount_plus(done as i64);
-        self.store_it(it);
-
         let pc64 = self.b.ins().uextend(I64, pc);
         let t64 = self.b.ins().uextend(I64, thumb);
         let t64 = self.b.ins().ishl_imm_u(t64, 32);
         let key = self.b.ins().bor(pc64, t64);
-        let key = self.b.ins().bor_imm_u(key, ((it as u64) << 33) as i64);
+        let key = if it == 0 {
+            self.store_it(0);
+            key
+        } else {
+            // ITSTATE only in Thumb state (the interpreter's rule).
+            let itv = self.b.ins().imul_imm_u(thumb, it as i64);
+            let it8 = self.b.ins().ireduce(I8, itv);
+            self.b.ins().store(flags(), it8, self.cpu, CPU_ITSTATE);
+            let it64 = self.b.ins().uextend(I64, itv);
+            let it64 = self.b.ins().ishl_imm_u(it64, 33);
+            self.b.ins().bor(key, it64)
+        };
         let h1 = self.b.ins().ushr_imm_u(pc, 1);
         let h2 = self.b.ins().ushr_imm_u(pc, 13);
         let h = self.b.ins().bxor(h1, h2);
@@ -949,7 +958,17 @@ impl Tr<'_, '_> {
         if touch == Touch::None {
             self.flush();
         }
-        self.store_icount(i + 1, op.it_next);
+        let ic = self.icount_plus(i as i64 + 1);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
+        if op.it_next != 0 {
+            // The helper may have switched to ARM, which has no ITSTATE.
+            let t = self.b.ins().uload8(I32, flags(), self.cpu, CPU_THUMB);
+            let it = self.b.ins().imul_imm_u(t, op.it_next as i64);
+            let it = self.b.ins().ireduce(I8, it);
+            self.b.ins().store(flags(), it, self.cpu, CPU_ITSTATE);
+        } else {
+            self.store_it(0);
+        }
         self.ret(EXIT_NEXT);
 
         self.b.switch_to_block(trap);

@@ -374,7 +374,10 @@ impl Interp {
                 if !jumped {
                     cpu.r[15] = last.pc.wrapping_add(last.len as u32);
                 }
-                cpu.itstate = last.it_next;
+                // ITSTATE exists only in Thumb state: a branch to ARM
+                // code inside an IT block (UNPREDICTABLE unless last)
+                // leaves none.
+                cpu.itstate = if cpu.thumb { last.it_next } else { 0 };
                 cpu.icount += done as u64;
             }
             Err(trap) => {
