@@ -86,8 +86,9 @@ impl Report {
             e.blocks_built, e.insns_decoded
         );
         eprintln!(
-            "blocks compiled:      {} ({} instructions, {} KiB of code)",
+            "blocks compiled:      {} ({} of them regions; {} instructions, {} KiB of code)",
             e.blocks_compiled,
+            e.regions_compiled,
             e.insns_compiled,
             e.code_bytes / 1024
         );
@@ -124,6 +125,7 @@ impl Report {
             "instructions_decoded": e.insns_decoded,
             "compiled_code_entries": e.dispatches,
             "blocks_compiled": e.blocks_compiled,
+            "regions_compiled": e.regions_compiled,
             "instructions_compiled": e.insns_compiled,
             "code_bytes": e.code_bytes,
             "invalidated_pages": e.invalidations,

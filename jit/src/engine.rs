@@ -460,6 +460,7 @@ impl Jit {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner());
             c.stats.blocks_compiled += 1;
+            c.stats.regions_compiled += region as u64;
             c.stats.insns_compiled += done.ops.iter().map(|o| o.len() as u64).sum::<u64>();
             c.stats.compile_ns_total += code.nanos;
             c.stats.code_bytes += code.bytes.len() as u64;

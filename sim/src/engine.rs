@@ -23,9 +23,12 @@ pub struct EngineStats {
     /// Instructions retired in the interpreter and in compiled code.
     pub insns_interp: u64,
     pub insns_jit: u64,
-    /// Blocks compiled, and the guest instructions in them.
+    /// Functions compiled (single blocks and regions), and the guest
+    /// instructions in them (a block in a region counts again).
     pub blocks_compiled: u64,
     pub insns_compiled: u64,
+    /// Of `blocks_compiled`, the regions (several blocks in one function).
+    pub regions_compiled: u64,
     /// Compiled blocks thrown away by invalidation.
     pub blocks_discarded: u64,
     /// Compile time (translation plus code generation), in nanoseconds:
