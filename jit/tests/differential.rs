@@ -300,6 +300,25 @@ fn near_boundary() -> impl Strategy<Value = u32> {
         .prop_map(|(edge, o)| edge - 64 + o)
 }
 
+/// A case of ARM code from `regs`, flags clear, VFP zero, FPSCR default.
+fn arm_start(words: &[u32], regs: [u32; 15]) -> Start {
+    Start {
+        code: arm_code(words),
+        thumb: false,
+        regs,
+        nzcvq: 0,
+        data_seed: 1,
+        d: [0; 8],
+        fpscr: 0,
+    }
+}
+
+/// `agree` with a fresh `Tier::Jit` engine.
+fn agree_jit(s: &Start) -> Result<(), TestCaseError> {
+    let mut jit = Jit::new(Tier::Jit, 1).unwrap();
+    agree(s, &mut jit)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 3000,
@@ -319,17 +338,7 @@ proptest! {
         words in prop::collection::vec(ge_word(), 1..12),
         regs in prop::array::uniform15(any::<u32>()),
     ) {
-        let s = Start {
-            code: arm_code(&words),
-            thumb: false,
-            regs,
-            nzcvq: 0,
-            data_seed: 1,
-            d: [0; 8],
-            fpscr: 0,
-        };
-        let mut jit = Jit::new(Tier::Jit, 1).unwrap();
-        agree(&s, &mut jit)?;
+        agree_jit(&arm_start(&words, regs))?;
     }
 
     /// Inline loads and stores at page edges, aligned and not: the fast
@@ -344,17 +353,11 @@ proptest! {
         let mut regs = regs;
         regs[..4].copy_from_slice(&bases);
         regs[8] &= 0x3f;
-        let s = Start {
-            code: arm_code(&words),
-            thumb: false,
-            regs,
-            nzcvq: 0,
+        agree_jit(&Start {
             data_seed: 7,
             d,
-            fpscr: 0,
-        };
-        let mut jit = Jit::new(Tier::Jit, 1).unwrap();
-        agree(&s, &mut jit)?;
+            ..arm_start(&words, regs)
+        })?;
     }
 
     /// Conditions right after compares (compiled as direct comparisons of
@@ -386,17 +389,11 @@ proptest! {
         d in prop::array::uniform8(d_value()),
         fpscr in fpscr_value(),
     ) {
-        let s = Start {
-            code: arm_code(&words),
-            thumb: false,
-            regs: [0; 15],
-            nzcvq: 0,
-            data_seed: 1,
+        agree_jit(&Start {
             d,
             fpscr,
-        };
-        let mut jit = Jit::new(Tier::Jit, 1).unwrap();
-        agree(&s, &mut jit)?;
+            ..arm_start(&words, [0; 15])
+        })?;
     }
 }
 
@@ -455,23 +452,10 @@ fn self_modifying_loop_agrees() {
 /// interpreter. Found by the property test above.
 #[test]
 fn indirect_branch_to_zero_faults() {
-    let mut code = Vec::new();
-    for w in [0xe12f_ff10u32, ARM_SVC] {
-        // bx r0 ; svc 0
-        code.extend_from_slice(&w.to_le_bytes());
-    }
-    let s = Start {
-        code,
-        thumb: false,
-        regs: [0; 15],
-        nzcvq: 0,
-        data_seed: 1,
-        d: [0; 8],
-        fpscr: 0,
-    };
+    // bx r0 ; svc 0 (arm_code adds the SVC)
+    let s = arm_start(&[0xe12f_ff10], [0; 15]);
     for _ in 0..3 {
-        let mut jit = Jit::new(Tier::Jit, 1).unwrap();
-        agree(&s, &mut jit).unwrap();
+        agree_jit(&s).unwrap();
     }
 }
 
@@ -490,15 +474,10 @@ fn branch_to_arm_inside_an_it_block_clears_itstate() {
         let s = Start {
             code,
             thumb: true,
-            regs,
-            nzcvq: 0,
-            data_seed: 1,
-            d: [0; 8],
-            fpscr: 0,
+            ..arm_start(&[], regs)
         };
         for _ in 0..3 {
-            let mut jit = Jit::new(Tier::Jit, 1).unwrap();
-            agree(&s, &mut jit).unwrap();
+            agree_jit(&s).unwrap();
         }
     }
 }
