@@ -95,20 +95,18 @@ impl Compiler {
             self.isa.frontend_config(),
         );
         let clif = dump_dir().map(|_| self.ctx.func.display().to_string());
-        let mut code = self.finish(start)?;
         let blk = &region.blocks[0];
         let label = format!(
             "g{:08x}{}",
             blk.ops[0].pc,
             if blk.thumb { "t" } else { "a" }
         );
+        let code = self.finish(start, label, entry_run)?;
         if let (Some(dir), Some(clif)) = (dump_dir(), clif) {
-            let base = dir.join(&label);
+            let base = dir.join(&code.label);
             let _ = std::fs::write(base.with_extension("clif"), clif);
             let _ = std::fs::write(base.with_extension("bin"), &code.bytes);
         }
-        code.label = label;
-        code.entry_run = entry_run;
         Ok(code)
     }
 
@@ -135,10 +133,10 @@ impl Compiler {
         b.ins().return_(&[rc]);
         b.seal_all_blocks();
         b.finalize(self.isa.frontend_config());
-        self.finish(start)
+        self.finish(start, "trampoline".into(), 0)
     }
 
-    fn finish(&mut self, start: Instant) -> Result<Code, JitError> {
+    fn finish(&mut self, start: Instant, label: String, entry_run: u64) -> Result<Code, JitError> {
         let code = self
             .ctx
             .compile(&*self.isa, &mut ControlPlane::default())
@@ -152,8 +150,8 @@ impl Compiler {
             bytes: code.code_buffer().to_vec(),
             align: code.buffer.alignment as u64,
             nanos: start.elapsed().as_nanos() as u64,
-            label: "trampoline".into(),
-            entry_run: 0,
+            label,
+            entry_run,
         })
     }
 }

@@ -84,7 +84,6 @@ fn compile_job(compiler: &mut Compiler, job: Job) -> Done {
         blocks: &blocks,
         slots: job.slots,
     });
-    drop(blocks);
     Done {
         idx: job.idx,
         gen: job.gen,
@@ -309,7 +308,7 @@ impl Jit {
             .iter()
             .map(|&m| {
                 let b = self.interp.block(m);
-                (b.ops.clone().into_boxed_slice(), (b.key >> 32) & 1 != 0)
+                (b.ops.clone().into_boxed_slice(), b.thumb())
             })
             .collect();
         Job {
@@ -327,7 +326,7 @@ impl Jit {
     /// `Tier::Jit`), within `REGION_BLOCKS` and `REGION_OPS`.
     fn region(&self, idx: u32) -> Vec<u32> {
         let entry = self.interp.block(idx);
-        let thumb = (entry.key >> 32) & 1 != 0;
+        let thumb = entry.thumb();
         let mut members = vec![idx];
         let mut total = entry.ops.len();
         let mut i = 0;
@@ -440,19 +439,15 @@ impl Jit {
             *self.state(idx) = State::Cold(0);
             return;
         }
-        let entry = match done
+        let Ok((entry, code)) = done
             .code
             .and_then(|code| Ok((self.shared.install(&code)?, code)))
-        {
-            Ok(e) => e,
-            Err(_) => {
-                if !region {
-                    *self.state(idx) = State::Failed;
-                }
-                return;
+        else {
+            if !region {
+                *self.state(idx) = State::Failed;
             }
+            return;
         };
-        let (entry, code) = entry;
         {
             let mut c = self
                 .shared

@@ -171,11 +171,17 @@ impl Tr<'_, '_> {
         }
         let c = self.b.ins().icmp(IntCC::UnsignedLessThan, r, x);
         let c = self.b.ins().uextend(I32, c);
+        let v = self.add_overflow(x, y, r);
+        (r, Some((c, v)))
+    }
+
+    /// V of an addition `x + y (+ carry) = r`: both operands' signs
+    /// differ from the result's.
+    fn add_overflow(&mut self, x: Value, y: Value, r: Value) -> Value {
         let xr = self.b.ins().bxor(x, r);
         let yr = self.b.ins().bxor(y, r);
         let v = self.b.ins().band(xr, yr);
-        let v = self.b.ins().ushr_imm_u(v, 31);
-        (r, Some((c, v)))
+        self.b.ins().ushr_imm_u(v, 31)
     }
 
     /// AddWithCarry: (result, Some((carry, overflow))) when `flags`.
@@ -199,10 +205,7 @@ impl Tr<'_, '_> {
         let r = self.b.ins().ireduce(I32, sum);
         let c = self.b.ins().ushr_imm_u(sum, 32);
         let c = self.b.ins().ireduce(I32, c);
-        let xr = self.b.ins().bxor(x, r);
-        let yr = self.b.ins().bxor(y, r);
-        let v = self.b.ins().band(xr, yr);
-        let v = self.b.ins().ushr_imm_u(v, 31);
+        let v = self.add_overflow(x, y, r);
         (r, Some((c, v)))
     }
 

@@ -615,6 +615,7 @@ impl Tr<'_, '_> {
                 self.b.def_var(self.vars[VFK], kv);
                 self.flag_kind = Some(k);
             }
+            None if written == 0xf => self.flags_stored(),
             None => {
                 let k = self.b.use_var(self.vars[VFK]);
                 let k = self.b.ins().band_imm_u(k, !written as i64 & 0xf);
@@ -628,19 +629,18 @@ impl Tr<'_, '_> {
     /// elsewhere they are stored once here rather than computed at every
     /// exit.
     fn set_flags_sub(&mut self, x: Value, y: Value) {
-        if !self.loops {
+        if self.loops {
+            self.last_nz = None;
+            self.c_read = None;
+            let all = self.b.ins().iconst(I32, 0xf);
+            self.b.def_var(self.vars[VFK], all);
+            self.b.def_var(self.vars[VFX], x);
+            self.b.def_var(self.vars[VFY], y);
+            self.flag_kind = Some(0xf);
+        } else {
             let f = self.sub_flags(x, y);
             self.set_flags(f.map(Some));
-            self.last_cmp = (self.depth == 0).then_some((x, y));
-            return;
         }
-        self.last_nz = None;
-        self.c_read = None;
-        let all = self.b.ins().iconst(I32, 0xf);
-        self.b.def_var(self.vars[VFK], all);
-        self.b.def_var(self.vars[VFX], x);
-        self.b.def_var(self.vars[VFY], y);
-        self.flag_kind = Some(0xf);
         self.last_cmp = (self.depth == 0).then_some((x, y));
     }
 
@@ -775,6 +775,22 @@ impl Tr<'_, '_> {
         }
     }
 
+    /// Stores the IT state `it` an exit leaves when its instruction set is
+    /// known only at run time (`thumb` emits it as an i32, 0 or 1, and is
+    /// needed only when `it` is not 0): none in ARM state (the
+    /// interpreter's rule). Returns that value when `it` is not 0.
+    fn store_it_in(&mut self, thumb: impl FnOnce(&mut Self) -> Value, it: u8) -> Option<Value> {
+        if it == 0 {
+            self.store_it(0);
+            return None;
+        }
+        let thumb = thumb(self);
+        let itv = self.b.ins().imul_imm_u(thumb, it as i64);
+        let it8 = self.b.ins().ireduce(I8, itv);
+        self.b.ins().store(flags(), it8, self.cpu, CPU_ITSTATE);
+        Some(itv)
+    }
+
     fn icount_plus(&mut self, done: i64) -> Value {
         let ic = self.b.use_var(self.vic);
         self.b.ins().iadd_imm_s(ic, done)
@@ -875,17 +891,13 @@ impl Tr<'_, '_> {
         let t64 = self.b.ins().uextend(I64, thumb);
         let t64 = self.b.ins().ishl_imm_u(t64, 32);
         let key = self.b.ins().bor(pc64, t64);
-        let key = if it == 0 {
-            self.store_it(0);
-            key
-        } else {
-            // ITSTATE only in Thumb state (the interpreter's rule).
-            let itv = self.b.ins().imul_imm_u(thumb, it as i64);
-            let it8 = self.b.ins().ireduce(I8, itv);
-            self.b.ins().store(flags(), it8, self.cpu, CPU_ITSTATE);
-            let it64 = self.b.ins().uextend(I64, itv);
-            let it64 = self.b.ins().ishl_imm_u(it64, 33);
-            self.b.ins().bor(key, it64)
+        let key = match self.store_it_in(|_| thumb, it) {
+            None => key,
+            Some(itv) => {
+                let it64 = self.b.ins().uextend(I64, itv);
+                let it64 = self.b.ins().ishl_imm_u(it64, 33);
+                self.b.ins().bor(key, it64)
+            }
         };
         let h1 = self.b.ins().ushr_imm_u(pc, 1);
         let h2 = self.b.ins().ushr_imm_u(pc, 13);
@@ -960,15 +972,11 @@ impl Tr<'_, '_> {
         }
         let ic = self.icount_plus(i as i64 + 1);
         self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
-        if op.it_next != 0 {
-            // The helper may have switched to ARM, which has no ITSTATE.
-            let t = self.b.ins().uload8(I32, flags(), self.cpu, CPU_THUMB);
-            let it = self.b.ins().imul_imm_u(t, op.it_next as i64);
-            let it = self.b.ins().ireduce(I8, it);
-            self.b.ins().store(flags(), it, self.cpu, CPU_ITSTATE);
-        } else {
-            self.store_it(0);
-        }
+        // The helper may have switched to ARM.
+        self.store_it_in(
+            |t| t.b.ins().uload8(I32, flags(), t.cpu, CPU_THUMB),
+            op.it_next,
+        );
         self.ret(EXIT_NEXT);
 
         self.b.switch_to_block(trap);

@@ -59,6 +59,13 @@ pub struct Block {
     valid: bool,
 }
 
+impl Block {
+    /// Whether the block is Thumb code (part of its key).
+    pub fn thumb(&self) -> bool {
+        (self.key >> 32) & 1 != 0
+    }
+}
+
 /// Why `Interp::run` returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
