@@ -4,7 +4,7 @@
 //! the indirect-branch table). `cargo bench --bench jit`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use jit::{host_isa, BlockIn, Compiler, Jit, RegionIn, Tier, SLOTS};
+use jit::{host_isa, quick_isa, BlockIn, Compiler, Jit, RegionIn, Tier, SLOTS};
 use sim::cpu::CpuState;
 use sim::decode::decode_arm;
 use sim::engine::Engine;
@@ -43,7 +43,7 @@ fn ops(n: usize) -> Vec<Op> {
 
 fn compile(c: &mut Criterion) {
     let mut g = c.benchmark_group("jit_compile");
-    let mut compiler = Compiler::new(host_isa().unwrap());
+    let mut compiler = Compiler::new(host_isa().unwrap(), quick_isa().unwrap());
     let slots = Box::new([0u64; SLOTS]);
     for n in [4usize, 16, 64] {
         let block = ops(n);

@@ -15,7 +15,7 @@ use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use crate::runtime::{CPU_ICOUNT, CTX_CPU};
-use crate::translate::{block_signature, translate, RegionIn};
+use crate::translate::{block_signature, region_loops, translate, RegionIn};
 use crate::JitError;
 
 /// Machine code for one function, position-independent (no relocations).
@@ -41,18 +41,34 @@ fn dump_dir() -> Option<std::path::PathBuf> {
 
 pub struct Compiler {
     isa: OwnedTargetIsa,
+    /// For code that does not loop: Cranelift's optimiser (GVN, LICM,
+    /// rewrites) costs about a third of the compile time of a small
+    /// block, and a straight-line block, already lowered with the flag
+    /// and condition shortcuts of `translate`, runs about as fast
+    /// without it. Loops and regions, compiled once they proved hot,
+    /// get the full optimiser.
+    quick: OwnedTargetIsa,
     ctx: Context,
     fctx: FunctionBuilderContext,
 }
 
 /// The host ISA with the settings every compiled block uses.
 pub fn host_isa() -> Result<OwnedTargetIsa, JitError> {
+    isa_with("speed")
+}
+
+/// The host ISA for code that does not loop (`Compiler::quick`).
+pub fn quick_isa() -> Result<OwnedTargetIsa, JitError> {
+    isa_with("none")
+}
+
+fn isa_with(opt: &str) -> Result<OwnedTargetIsa, JitError> {
     let mut flags = settings::builder();
     let set = |f: &mut settings::Builder, k: &str, v: &str| {
         f.set(k, v)
             .map_err(|e| JitError::Setup(format!("cranelift setting {k}={v}: {e}")))
     };
-    set(&mut flags, "opt_level", "speed")?;
+    set(&mut flags, "opt_level", opt)?;
     // Tail calls (block linking) need frame pointers on x86-64.
     set(&mut flags, "preserve_frame_pointers", "true")?;
     // The IR comes from one translator, tested against the interpreter;
@@ -75,9 +91,11 @@ pub fn host_isa() -> Result<OwnedTargetIsa, JitError> {
 }
 
 impl Compiler {
-    pub fn new(isa: OwnedTargetIsa) -> Self {
+    /// `isa` from `host_isa`, `quick` from `quick_isa`.
+    pub fn new(isa: OwnedTargetIsa, quick: OwnedTargetIsa) -> Self {
         Compiler {
             isa,
+            quick,
             ctx: Context::new(),
             fctx: FunctionBuilderContext::new(),
         }
@@ -101,7 +119,7 @@ impl Compiler {
             blk.ops[0].pc,
             if blk.thumb { "t" } else { "a" }
         );
-        let code = self.finish(start, label, entry_run)?;
+        let code = self.finish(start, label, entry_run, !region_loops(region))?;
         if let (Some(dir), Some(clif)) = (dump_dir(), clif) {
             let base = dir.join(&code.label);
             let _ = std::fs::write(base.with_extension("clif"), clif);
@@ -133,13 +151,20 @@ impl Compiler {
         b.ins().return_(&[rc]);
         b.seal_all_blocks();
         b.finalize(self.isa.frontend_config());
-        self.finish(start, "trampoline".into(), 0)
+        self.finish(start, "trampoline".into(), 0, false)
     }
 
-    fn finish(&mut self, start: Instant, label: String, entry_run: u64) -> Result<Code, JitError> {
+    fn finish(
+        &mut self,
+        start: Instant,
+        label: String,
+        entry_run: u64,
+        quick: bool,
+    ) -> Result<Code, JitError> {
+        let isa = if quick { &*self.quick } else { &*self.isa };
         let code = self
             .ctx
-            .compile(&*self.isa, &mut ControlPlane::default())
+            .compile(isa, &mut ControlPlane::default())
             .map_err(|e| JitError::Compile(format!("{:?}", e.inner)))?;
         if !code.buffer.relocs().is_empty() {
             return Err(JitError::Compile(

@@ -12,8 +12,6 @@
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{Linkage, Module};
 use crossbeam::channel::{unbounded, Receiver, Sender};
 use hdrhistogram::Histogram;
 
@@ -22,9 +20,10 @@ use sim::engine::{Engine, EngineStats};
 use sim::interp::{trap_exit, Exit, Interp, Op, Trap};
 use sim::memory::GuestMemory;
 
-use crate::compile::{host_isa, Code, Compiler};
+use crate::codemem::CodeMem;
+use crate::compile::{host_isa, quick_isa, Code, Compiler};
 use crate::runtime::*;
-use crate::translate::{block_signature, successors, BlockIn, RegionIn, SLOTS};
+use crate::translate::{successors, BlockIn, RegionIn, SLOTS};
 use crate::JitError;
 
 /// Which tier runs guest code.
@@ -103,44 +102,26 @@ struct Counters {
 /// What all engines of one run share: the code memory, the compile
 /// workers, the counters.
 struct Shared {
-    module: Mutex<JITModule>,
+    code: Mutex<CodeMem>,
     trampoline: Trampoline,
     jobs: Option<Sender<(Job, Sender<Done>)>>,
     counters: Mutex<Counters>,
     isa: cranelift_codegen::isa::OwnedTargetIsa,
+    quick: cranelift_codegen::isa::OwnedTargetIsa,
 }
 
-// SAFETY: the JIT module is behind a mutex; the trampoline is a plain
-// code address that stays valid while the module lives (code is never
-// freed before the module).
+// SAFETY: the code memory is behind a mutex; the trampoline is a plain
+// code address into it, valid for the life of the process (code memory
+// is never unmapped).
 unsafe impl Send for Shared {}
 unsafe impl Sync for Shared {}
 
 impl Shared {
     /// Copies compiled bytes into executable memory; returns the entry.
     fn install(&self, code: &Code) -> Result<*const u8, JitError> {
-        let mut m = self.module.lock().unwrap_or_else(|e| e.into_inner());
-        install(&mut m, code)
+        let mut m = self.code.lock().unwrap_or_else(|e| e.into_inner());
+        m.install(&code.bytes, code.align, &code.label)
     }
-}
-
-fn install(m: &mut JITModule, code: &Code) -> Result<*const u8, JitError> {
-    let err = |e: cranelift_module::ModuleError| JitError::Install(e.to_string());
-    // A named (local) function, so that profilers that read cranelift-jit's
-    // perf map name compiled code by guest address; the module's count of
-    // declarations keeps names unique when a block is compiled again.
-    let name = format!(
-        "{}_{}",
-        code.label,
-        m.declarations().get_functions().count()
-    );
-    let id = m
-        .declare_function(&name, Linkage::Local, &block_signature())
-        .map_err(err)?;
-    m.define_function_bytes(id, code.align, &code.bytes, &[])
-        .map_err(err)?;
-    m.finalize_definitions().map_err(err)?;
-    Ok(m.get_finalized_function(id))
 }
 
 /// What the dispatcher does about a block before running it.
@@ -218,23 +199,21 @@ impl Jit {
     /// (used by `Tiered`; at least one).
     pub fn new(tier: Tier, workers: usize) -> Result<Self, JitError> {
         let isa = host_isa()?;
-        let mut module = JITModule::new(JITBuilder::with_isa(
-            isa.clone(),
-            cranelift_module::default_libcall_names(),
-        ));
-        let mut compiler = Compiler::new(isa.clone());
+        let quick = quick_isa()?;
+        let mut code = CodeMem::new()?;
+        let mut compiler = Compiler::new(isa.clone(), quick.clone());
         let tramp = compiler.trampoline()?;
-        let tramp = install(&mut module, &tramp)?;
+        let tramp = code.install(&tramp.bytes, tramp.align, &tramp.label)?;
         // SAFETY: the trampoline was compiled with exactly this signature.
         let trampoline: Trampoline = unsafe { std::mem::transmute(tramp) };
         let jobs = if tier == Tier::Tiered {
             let (tx, rx) = unbounded::<(Job, Sender<Done>)>();
             for i in 0..workers.max(1) {
                 let rx = rx.clone();
-                let isa = isa.clone();
+                let (isa, quick) = (isa.clone(), quick.clone());
                 thread::Builder::new()
                     .name(format!("lockstep-jit-{i}"))
-                    .spawn(move || worker(rx, Compiler::new(isa)))
+                    .spawn(move || worker(rx, Compiler::new(isa, quick)))
                     .map_err(|e| JitError::Setup(format!("cannot start a compile thread: {e}")))?;
             }
             Some(tx)
@@ -242,7 +221,7 @@ impl Jit {
             None
         };
         let shared = Arc::new(Shared {
-            module: Mutex::new(module),
+            code: Mutex::new(code),
             trampoline,
             jobs,
             counters: Mutex::new(Counters {
@@ -250,12 +229,16 @@ impl Jit {
                 hist: Histogram::new(3).expect("3 significant figures is valid"),
             }),
             isa,
+            quick,
         });
         Ok(Self::with_shared(tier, shared))
     }
 
     fn with_shared(tier: Tier, shared: Arc<Shared>) -> Self {
-        let compiler = (tier == Tier::Jit).then(|| Compiler::new(shared.isa.clone()));
+        let compiler = match tier {
+            Tier::Jit => Some(Compiler::new(shared.isa.clone(), shared.quick.clone())),
+            _ => None,
+        };
         let ind = vec![IndEntry::EMPTY; IND_SIZE].into_boxed_slice();
         let ctx = Box::new(JitCtx {
             cpu: std::ptr::null_mut(),

@@ -4,10 +4,12 @@
 //!
 //! - `translate`: one block to Cranelift IR.
 //! - `compile`: IR to machine code.
+//! - `codemem`: executable memory the machine code is copied into.
 //! - `runtime`: what compiled code sees (context, exits, the helper).
 //! - `engine`: tiering, installation, linking, invalidation; implements
 //!   `sim::engine::Engine`.
 
+mod codemem;
 mod compile;
 mod engine;
 mod runtime;
@@ -15,7 +17,7 @@ mod translate;
 
 use thiserror::Error;
 
-pub use compile::{host_isa, Code, Compiler};
+pub use compile::{host_isa, quick_isa, Code, Compiler};
 pub use engine::{Jit, Tier, HOT_THRESHOLD};
 pub use translate::{BlockIn, RegionIn, SLOTS};
 

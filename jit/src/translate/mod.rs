@@ -223,9 +223,7 @@ pub fn translate(
     // has several blocks then needs a second pass, with those writes dirty
     // from the start, to learn which of them an exit may store before this
     // pass through the code defines them.
-    let entry = &region.blocks[0];
-    let loops =
-        region.blocks.len() > 1 || entry.ops.iter().any(|op| branch::self_target(op, entry));
+    let loops = region_loops(region);
     // Until the first pass has found the jumps inside the region, every
     // block is assumed to run into all the others.
     let total = region.blocks.iter().map(|b| b.ops.len() as u64).sum();
@@ -246,6 +244,13 @@ pub fn translate(
     *func = Function::with_name_signature(name, block_signature());
     translate_pass(func, fctx, region, frontend, &pass);
     pass.run[0]
+}
+
+/// Whether control can come back to the region's entry from inside it:
+/// it has several blocks, or its one block branches to itself.
+pub fn region_loops(region: &RegionIn<'_>) -> bool {
+    let entry = &region.blocks[0];
+    region.blocks.len() > 1 || entry.ops.iter().any(|op| branch::self_target(op, entry))
 }
 
 /// What a pass is told.
@@ -994,9 +999,9 @@ impl Tr<'_, '_> {
     /// Branches to `slow` unless `[span.addr, span.addr+span.size)` lies
     /// in one page that allows the access (and, for a write, holds no
     /// translated code) and the address meets `span.align`; continues in
-    /// a new block otherwise. Each test is its own compare-and-branch,
-    /// and an access aligned to its power-of-two size skips the
-    /// page-crossing test (an unaligned one takes it out of line).
+    /// a new block otherwise. All tests fold into one value and one
+    /// compare-and-branch: each extra block costs Cranelift more compile
+    /// time than the few ALU operations that merge the tests.
     fn check_access(&mut self, span: Span, slow: cranelift_codegen::ir::Block) {
         use sim::memory::perm;
         let addr = span.addr;
@@ -1004,45 +1009,42 @@ impl Tr<'_, '_> {
         let page = self.b.ins().uextend(I64, page);
         let p = self.b.ins().iadd(self.perms, page);
         let p = self.b.ins().uload8(I32, flags(), p, 0);
-        let ok = if span.write {
-            let m = self
-                .b
-                .ins()
-                .band_imm_u(p, (perm::WRITE | perm::CODE) as i64);
-            self.b.ins().icmp_imm_u(IntCC::Equal, m, perm::WRITE as i64)
+        let (mask, want) = if span.write {
+            (perm::WRITE | perm::CODE, perm::WRITE)
         } else {
-            let m = self.b.ins().band_imm_u(p, perm::READ as i64);
-            self.b.ins().icmp_imm_u(IntCC::NotEqual, m, 0)
+            (perm::READ, perm::READ)
+        };
+        // Zero exactly when the page allows the access.
+        let m = self.b.ins().band_imm_u(p, mask as i64);
+        let refused = self.b.ins().bxor_imm_u(m, want as i64);
+        // A power-of-two access aligned to its size cannot cross a page.
+        let natural = span.size.is_power_of_two() && span.align.max(1) >= span.size;
+        let ok = if natural {
+            let bad = if span.align > 1 {
+                // `refused` sits above any alignment bits.
+                let hi = self.b.ins().ishl_imm_u(refused, 16);
+                let low = self.b.ins().band_imm_u(addr, (span.align - 1) as i64);
+                self.b.ins().bor(hi, low)
+            } else {
+                refused
+            };
+            self.b.ins().icmp_imm_u(IntCC::Equal, bad, 0)
+        } else {
+            // The offset in the page fits below 4096 - size only when
+            // nothing was refused and the alignment bits are clear.
+            let mut v = self.b.ins().ishl_imm_u(refused, 24);
+            if span.align > 1 {
+                let low = self.b.ins().band_imm_u(addr, (span.align - 1) as i64);
+                let low = self.b.ins().ishl_imm_u(low, 13);
+                v = self.b.ins().bor(v, low);
+            }
+            let off = self.b.ins().band_imm_u(addr, 0xfff);
+            let v = self.b.ins().bor(v, off);
+            self.b
+                .ins()
+                .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, v, 4096 - span.size as i64)
         };
         self.branch_or(ok, slow);
-        if span.align > 1 {
-            let low = self.b.ins().band_imm_u(addr, (span.align - 1) as i64);
-            let aligned = self.b.ins().icmp_imm_u(IntCC::Equal, low, 0);
-            self.branch_or(aligned, slow);
-        }
-        if span.size == 1 || (span.size.is_power_of_two() && span.align >= span.size) {
-            return;
-        }
-        let fits_test = |t: &mut Self| {
-            let off = t.b.ins().band_imm_u(addr, 0xfff);
-            t.b.ins()
-                .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, off, 4096 - span.size as i64)
-        };
-        if span.size.is_power_of_two() && span.size <= 4096 {
-            let low = self.b.ins().band_imm_u(addr, (span.size - 1) as i64);
-            let aligned = self.b.ins().icmp_imm_u(IntCC::Equal, low, 0);
-            let done = self.b.create_block();
-            let unaligned = self.b.create_block();
-            self.b.set_cold_block(unaligned);
-            self.b.ins().brif(aligned, done, &[], unaligned, &[]);
-            self.b.switch_to_block(unaligned);
-            let fits = fits_test(self);
-            self.b.ins().brif(fits, done, &[], slow, &[]);
-            self.b.switch_to_block(done);
-        } else {
-            let fits = fits_test(self);
-            self.branch_or(fits, slow);
-        }
     }
 
     /// Continues in a new block when `ok`, else goes to `slow`.
