@@ -95,7 +95,10 @@ impl GuestMemory {
         }
         Ok(GuestMemory {
             base: base.cast(),
-            perms: vec![0u8; PAGES].into_boxed_slice(),
+            // One entry more than there are pages, always 0: compiled code
+            // tests the page of an access's last byte, which for an access
+            // running past 4 GiB is this one, so such an access is refused.
+            perms: vec![0u8; PAGES + 1].into_boxed_slice(),
             code_written: None,
         })
     }

@@ -2,8 +2,8 @@
 //! immediate and immediate-shifted operands, MOVW/MOVT/ADR, the common
 //! multiplies, extends and bit-field instructions. Each mirrors the
 //! interpreter handler named beside it; register-shifted operands, the
-//! saturating and parallel instructions and anything writing PC go to the
-//! helper.
+//! saturating and parallel instructions, flag-setting writes to PC and
+//! PC writes other than data processing go to the helper.
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::{I32, I64};
@@ -80,7 +80,9 @@ impl Tr<'_, '_> {
             _ => return self.lower_alu_other(op),
         };
         let writes = !matches!(dp, Dp::Tst | Dp::Teq | Dp::Cmp | Dp::Cmn);
-        if writes && rd == 15 {
+        // With S, a write to PC is an exception return (the helper traps
+        // as the interpreter does).
+        if writes && rd == 15 && s != 0 {
             return None;
         }
         let needs_sc = s != 0 && !is_arith(dp);
@@ -104,12 +106,26 @@ impl Tr<'_, '_> {
         } else {
             self.reg(rn)
         };
-        self.dp(dp, s != 0, rd, x, y, sc);
+        let r = self.dp(dp, s != 0, rd, x, y, sc);
+        if writes && rd == 15 {
+            // ALUWritePC (`Exec::set_reg_alu`): a jump-table dispatch
+            // such as `add pc, pc, r3, lsl #2` leaves through the
+            // indirect-branch table instead of the helper.
+            let (pc, th) = if self.blk.thumb {
+                let pc = self.b.ins().band_imm_u(r, 0xffff_fffe_u32 as i64);
+                (pc, self.b.ins().iconst(I32, 1))
+            } else {
+                self.bx_target(r)
+            };
+            self.exit_indirect(pc, th, op.it_next, self.cur + 1);
+            return Some(Done::Terminated);
+        }
         Some(Done::Continue)
     }
 
-    /// The data-processing operations (interpreter: `Exec::dp`).
-    fn dp(&mut self, dp: Dp, s: bool, rd: i32, x: Value, y: Value, sc: Option<Value>) {
+    /// The data-processing operations (interpreter: `Exec::dp`); returns
+    /// the result, which the caller handles when `rd` is PC.
+    fn dp(&mut self, dp: Dp, s: bool, rd: i32, x: Value, y: Value, sc: Option<Value>) -> Value {
         let (r, arith) = match dp {
             Dp::And | Dp::Tst => (self.b.ins().band(x, y), None),
             Dp::Eor | Dp::Teq => (self.b.ins().bxor(x, y), None),
@@ -158,9 +174,10 @@ impl Tr<'_, '_> {
             };
         }
         let writes = !matches!(dp, Dp::Tst | Dp::Teq | Dp::Cmp | Dp::Cmn);
-        if writes {
+        if writes && rd != 15 {
             self.set(rd as usize, r);
         }
+        r
     }
 
     /// AddWithCarry(x, y, 0).

@@ -1,6 +1,7 @@
-//! Inline branches: B, BL, BLX, BX, CBZ/CBNZ and the Thumb conditional
-//! branch, as direct exits (linkable) or indirect ones (through the
-//! indirect-branch table). Mirrors `sim::interp::branch`.
+//! Inline branches: B, BL, BLX, BX, CBZ/CBNZ, the Thumb conditional
+//! branch and the table branches TBB/TBH, as direct exits (linkable) or
+//! indirect ones (through the indirect-branch table). Mirrors
+//! `sim::interp::branch`.
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::types::I32;
@@ -9,7 +10,7 @@ use cranelift_codegen::ir::{InstBuilder, Value};
 use sim::decode::Insn;
 use sim::interp::Op;
 
-use super::{Done, Tr};
+use super::{guest_flags, Done, Span, Tr};
 
 /// The target (PC, Thumb) of a direct branch: B, B<cond>, BL, BLX
 /// (immediate), CBZ/CBNZ. Mirrors `sim::interp::branch`.
@@ -101,6 +102,37 @@ impl Tr<'_, '_> {
                 let (t, _) = direct_target(op, thumb).expect("a direct branch");
                 self.cond_exit(c, t, op, done);
                 Some(Done::Continue)
+            }
+            // `Exec::tbranch`: a switch statement's dispatch, so it
+            // leaves through the indirect-branch table rather than the
+            // helper and the dispatcher.
+            Tbb(a) | Tbh(a) => {
+                let half = matches!(op.insn, Tbh(_));
+                let base = self.reg(a.rn);
+                let idx = self.reg(a.rm);
+                let idx = if half {
+                    self.b.ins().ishl_imm_u(idx, 1)
+                } else {
+                    idx
+                };
+                let addr = self.b.ins().iadd(base, idx);
+                let span = Span::new(addr, if half { 2 } else { 1 }, false);
+                let pc_read = self.pc_read();
+                let it_next = op.it_next;
+                Some(self.guarded(op, span, |t| {
+                    let host = t.host(addr);
+                    let off = if half {
+                        t.b.ins().uload16(I32, guest_flags(), host, 0)
+                    } else {
+                        t.b.ins().uload8(I32, guest_flags(), host, 0)
+                    };
+                    let off = t.b.ins().ishl_imm_u(off, 1);
+                    // PC + 4 is even, so BranchWritePC's mask is a no-op.
+                    let pc = t.b.ins().iadd_imm_u(off, pc_read as i64);
+                    let th = t.b.ins().iconst(I32, 1);
+                    t.exit_indirect(pc, th, it_next, done);
+                    Done::Terminated
+                }))
             }
             _ => None,
         }

@@ -996,55 +996,51 @@ impl Tr<'_, '_> {
         self.reload(reload);
     }
 
-    /// Branches to `slow` unless `[span.addr, span.addr+span.size)` lies
-    /// in one page that allows the access (and, for a write, holds no
+    /// Branches to `slow` unless every page of `[span.addr,
+    /// span.addr+span.size)` allows the access (and, for a write, holds no
     /// translated code) and the address meets `span.align`; continues in
     /// a new block otherwise. All tests fold into one value and one
     /// compare-and-branch: each extra block costs Cranelift more compile
     /// time than the few ALU operations that merge the tests.
     fn check_access(&mut self, span: Span, slow: cranelift_codegen::ir::Block) {
-        use sim::memory::perm;
         let addr = span.addr;
-        let page = self.b.ins().ushr_imm_u(addr, 12);
-        let page = self.b.ins().uextend(I64, page);
-        let p = self.b.ins().iadd(self.perms, page);
-        let p = self.b.ins().uload8(I32, flags(), p, 0);
-        let (mask, want) = if span.write {
+        let lo = self.b.ins().ushr_imm_u(addr, 12);
+        let lo = self.b.ins().uextend(I64, lo);
+        let mut refused = self.page_refuses(lo, span.write);
+        // A power-of-two access aligned to its size stays in one page;
+        // anything else may reach into the next (accesses are at most a
+        // page long), so that page is tested too. The host reservation is
+        // one mapping, so an access across two allowed pages is one host
+        // access. Past 4 GiB the last byte's page is the always-refusing
+        // entry after the table's end.
+        if !(span.size.is_power_of_two() && span.align.max(1) >= span.size) {
+            let a64 = self.b.ins().uextend(I64, addr);
+            let last = self.b.ins().iadd_imm_u(a64, span.size as i64 - 1);
+            let hi = self.b.ins().ushr_imm_u(last, 12);
+            let r = self.page_refuses(hi, span.write);
+            refused = self.b.ins().bor(refused, r);
+        }
+        if span.align > 1 {
+            let low = self.b.ins().band_imm_u(addr, (span.align - 1) as i64);
+            refused = self.b.ins().bor(refused, low);
+        }
+        let ok = self.b.ins().icmp_imm_u(IntCC::Equal, refused, 0);
+        self.branch_or(ok, slow);
+    }
+
+    /// Zero when page `page` (an I64 index) allows a read or a `write`
+    /// (a write also needs the page to hold no translated code).
+    fn page_refuses(&mut self, page: Value, write: bool) -> Value {
+        use sim::memory::perm;
+        let (mask, want) = if write {
             (perm::WRITE | perm::CODE, perm::WRITE)
         } else {
             (perm::READ, perm::READ)
         };
-        // Zero exactly when the page allows the access.
+        let p = self.b.ins().iadd(self.perms, page);
+        let p = self.b.ins().uload8(I32, flags(), p, 0);
         let m = self.b.ins().band_imm_u(p, mask as i64);
-        let refused = self.b.ins().bxor_imm_u(m, want as i64);
-        // A power-of-two access aligned to its size cannot cross a page.
-        let natural = span.size.is_power_of_two() && span.align.max(1) >= span.size;
-        let ok = if natural {
-            let bad = if span.align > 1 {
-                // `refused` sits above any alignment bits.
-                let hi = self.b.ins().ishl_imm_u(refused, 16);
-                let low = self.b.ins().band_imm_u(addr, (span.align - 1) as i64);
-                self.b.ins().bor(hi, low)
-            } else {
-                refused
-            };
-            self.b.ins().icmp_imm_u(IntCC::Equal, bad, 0)
-        } else {
-            // The offset in the page fits below 4096 - size only when
-            // nothing was refused and the alignment bits are clear.
-            let mut v = self.b.ins().ishl_imm_u(refused, 24);
-            if span.align > 1 {
-                let low = self.b.ins().band_imm_u(addr, (span.align - 1) as i64);
-                let low = self.b.ins().ishl_imm_u(low, 13);
-                v = self.b.ins().bor(v, low);
-            }
-            let off = self.b.ins().band_imm_u(addr, 0xfff);
-            let v = self.b.ins().bor(v, off);
-            self.b
-                .ins()
-                .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, v, 4096 - span.size as i64)
-        };
-        self.branch_or(ok, slow);
+        self.b.ins().bxor_imm_u(m, want as i64)
     }
 
     /// Continues in a new block when `ok`, else goes to `slow`.
