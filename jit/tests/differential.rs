@@ -363,8 +363,8 @@ fn computed_branch() -> impl Strategy<Value = (Vec<u8>, bool)> {
                     if half {
                         units.extend(table.iter().map(|&t| t + 4));
                     } else {
-                        units.push(table[0] + 2 | (table[1] + 2) << 8);
-                        units.push(table[2] + 2 | (table[3] + 2) << 8);
+                        units.push((table[0] + 2) | ((table[1] + 2) << 8));
+                        units.push((table[2] + 2) | ((table[3] + 2) << 8));
                     }
                 }
                 2 => units.push(0x4487 | (m as u16) << 3),
