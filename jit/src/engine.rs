@@ -44,6 +44,10 @@ const POLL_INSNS: u64 = 1 << 20;
 /// Executions of a block in the interpreter before `Tiered` compiles it.
 pub const HOT_THRESHOLD: u32 = 200;
 
+/// Compiles an engine keeps with the workers at once: one being compiled
+/// and one ready, so a worker never waits for the CPU thread to poll.
+const IN_FLIGHT: usize = 2;
+
 type Trampoline = unsafe extern "C" fn(*mut JitCtx, *const u8) -> i32;
 
 /// Blocks a region may hold besides its entry, and guest instructions
@@ -134,6 +138,9 @@ enum Compile {
 /// Per-block state, indexed like the interpreter's blocks.
 enum State {
     Cold(u32),
+    /// Hot, waiting its turn for a compile worker, with the number of
+    /// times it ran since.
+    Waiting(u32),
     Queued,
     Compiled(Box<Compiled>),
     /// Compilation failed; stays interpreted.
@@ -169,6 +176,8 @@ pub struct Jit {
     pending_link: Option<*mut u64>,
     /// Compiled blocks whose region compile has not been considered yet.
     region_queue: Vec<u32>,
+    /// Blocks in `State::Waiting`.
+    waiting: Vec<u32>,
     ctx: Box<JitCtx>,
     /// Link-slot arrays, freed with the engine (code may point at them
     /// until then).
@@ -260,6 +269,7 @@ impl Jit {
             gen: 0,
             pending_link: None,
             region_queue: Vec::new(),
+            waiting: Vec::new(),
             ctx,
             slot_arrays: Vec::new(),
             results: unbounded(),
@@ -344,7 +354,7 @@ impl Jit {
     fn warm(&self, idx: u32) -> bool {
         match self.states.get(idx as usize) {
             Some(State::Cold(n)) => self.tier == Tier::Jit || *n >= HOT_THRESHOLD / 2,
-            Some(State::Queued) | Some(State::Compiled(_)) => true,
+            Some(State::Waiting(_)) | Some(State::Queued) | Some(State::Compiled(_)) => true,
             Some(State::Failed) | None => false,
         }
     }
@@ -358,13 +368,42 @@ impl Jit {
     }
 
     fn queue(&mut self, idx: u32) {
-        let job = self.job(vec![idx]);
-        let jobs = self.shared.jobs.as_ref().expect("Tier::Tiered has workers");
-        if jobs.send((job, self.results.0.clone())).is_ok() {
-            *self.state(idx) = State::Queued;
-            self.outstanding += 1;
-        } else {
-            *self.state(idx) = State::Failed;
+        *self.state(idx) = State::Waiting(0);
+        self.waiting.push(idx);
+        self.feed();
+    }
+
+    /// Keeps `IN_FLIGHT` compiles with the workers, taking the waiting
+    /// block that has run the most instructions since it became hot: when
+    /// compiles cannot keep up (a short run that warms up hundreds of
+    /// blocks at once), the code that would be interpreted most goes
+    /// first, rather than the code that happened to warm up first.
+    fn feed(&mut self) {
+        while self.outstanding < IN_FLIGHT && !self.waiting.is_empty() {
+            let mut best = (0, 0u64);
+            for (i, &idx) in self.waiting.iter().enumerate() {
+                let runs = match self.states.get(idx as usize) {
+                    Some(State::Waiting(n)) => *n as u64,
+                    _ => 0,
+                };
+                let weight = (runs + 1) * self.interp.block(idx).ops.len() as u64;
+                if weight > best.1 {
+                    best = (i, weight);
+                }
+            }
+            let idx = self.waiting.swap_remove(best.0);
+            // Invalidation may have sent it back to cold since.
+            if !matches!(self.states.get(idx as usize), Some(State::Waiting(_))) {
+                continue;
+            }
+            let job = self.job(vec![idx]);
+            let jobs = self.shared.jobs.as_ref().expect("Tier::Tiered has workers");
+            if jobs.send((job, self.results.0.clone())).is_ok() {
+                *self.state(idx) = State::Queued;
+                self.outstanding += 1;
+            } else {
+                *self.state(idx) = State::Failed;
+            }
         }
     }
 
@@ -393,7 +432,7 @@ impl Jit {
         }
     }
 
-    /// Installs finished compiles.
+    /// Installs finished compiles and hands the workers more.
     fn poll(&mut self) {
         while self.outstanding > 0 {
             match self.results.1.try_recv() {
@@ -404,6 +443,7 @@ impl Jit {
                 Err(_) => break,
             }
         }
+        self.feed();
     }
 
     fn accept(&mut self, done: Done) {
@@ -580,7 +620,7 @@ impl Jit {
             if self.outstanding > 0 {
                 self.poll();
             }
-            if self.outstanding == 0 && !self.region_queue.is_empty() {
+            if self.outstanding == 0 && self.waiting.is_empty() && !self.region_queue.is_empty() {
                 self.queue_region();
             }
             if cpu.icount >= limit {
@@ -605,6 +645,10 @@ impl Jit {
                         Tier::Tiered if *n >= HOT_THRESHOLD => Some(Compile::Queue),
                         _ => None,
                     }
+                }
+                State::Waiting(n) => {
+                    *n = n.saturating_add(1);
+                    None
                 }
                 // `Tier::Jit` compiles a block's region (on the CPU
                 // thread too) when the block runs a second time.
@@ -642,7 +686,10 @@ impl Jit {
                     // While compiles are pending, compiled code comes back
                     // every `POLL_INSNS` so that finished ones get
                     // installed; where it stops does not change results.
-                    let soft = if self.outstanding > 0 || !self.region_queue.is_empty() {
+                    let soft = if self.outstanding > 0
+                        || !self.waiting.is_empty()
+                        || !self.region_queue.is_empty()
+                    {
                         limit.min(start + POLL_INSNS)
                     } else {
                         limit
