@@ -999,33 +999,57 @@ impl Tr<'_, '_> {
     /// Branches to `slow` unless every page of `[span.addr,
     /// span.addr+span.size)` allows the access (and, for a write, holds no
     /// translated code) and the address meets `span.align`; continues in
-    /// a new block otherwise. All tests fold into one value and one
-    /// compare-and-branch: each extra block costs Cranelift more compile
-    /// time than the few ALU operations that merge the tests.
+    /// a new block otherwise.
+    ///
+    /// Small accesses (LDR, LDRD, VLDR...) are on the hot path of every
+    /// loop, so their test is the shortest: one permission test, then, if
+    /// the address is not aligned to the size, a cold test that the access
+    /// stays in its page. Multi-word accesses (LDM/STM, VLDM/VSTM) test
+    /// the pages of their first and last bytes in one compare-and-branch,
+    /// since a push of many registers crosses a page often enough (the
+    /// same stack depth, every call) to keep out of the slow path.
     fn check_access(&mut self, span: Span, slow: cranelift_codegen::ir::Block) {
         let addr = span.addr;
         let lo = self.b.ins().ushr_imm_u(addr, 12);
         let lo = self.b.ins().uextend(I64, lo);
         let mut refused = self.page_refuses(lo, span.write);
-        // A power-of-two access aligned to its size stays in one page;
-        // anything else may reach into the next (accesses are at most a
-        // page long), so that page is tested too. The host reservation is
-        // one mapping, so an access across two allowed pages is one host
-        // access. Past 4 GiB the last byte's page is the always-refusing
-        // entry after the table's end.
-        if !(span.size.is_power_of_two() && span.align.max(1) >= span.size) {
+        if span.align > 1 {
+            let low = self.b.ins().band_imm_u(addr, (span.align - 1) as i64);
+            refused = self.b.ins().bor(refused, low);
+        }
+        if span.size > 8 {
+            // Accesses are at most a page long; the host reservation is
+            // one mapping, so an access across two allowed pages is one
+            // host access. Past 4 GiB the last byte's page is the
+            // always-refusing entry after the table's end.
             let a64 = self.b.ins().uextend(I64, addr);
             let last = self.b.ins().iadd_imm_u(a64, span.size as i64 - 1);
             let hi = self.b.ins().ushr_imm_u(last, 12);
             let r = self.page_refuses(hi, span.write);
             refused = self.b.ins().bor(refused, r);
         }
-        if span.align > 1 {
-            let low = self.b.ins().band_imm_u(addr, (span.align - 1) as i64);
-            refused = self.b.ins().bor(refused, low);
-        }
         let ok = self.b.ins().icmp_imm_u(IntCC::Equal, refused, 0);
         self.branch_or(ok, slow);
+        if span.size == 1 || span.size > 8 || span.align.max(1) >= span.size {
+            return;
+        }
+        let low = self
+            .b
+            .ins()
+            .band_imm_u(addr, (span.size.next_power_of_two() - 1) as i64);
+        let aligned = self.b.ins().icmp_imm_u(IntCC::Equal, low, 0);
+        let done = self.b.create_block();
+        let unaligned = self.b.create_block();
+        self.b.set_cold_block(unaligned);
+        self.b.ins().brif(aligned, done, &[], unaligned, &[]);
+        self.b.switch_to_block(unaligned);
+        let off = self.b.ins().band_imm_u(addr, 0xfff);
+        let fits =
+            self.b
+                .ins()
+                .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, off, 4096 - span.size as i64);
+        self.b.ins().brif(fits, done, &[], slow, &[]);
+        self.b.switch_to_block(done);
     }
 
     /// Zero when page `page` (an I64 index) allows a read or a `write`
