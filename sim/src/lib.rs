@@ -1,5 +1,6 @@
 //! Lockstep's deterministic core: ARM decode, the reference interpreter,
-//! CPU state, guest memory and Linux user mode. No host I/O happens here:
+//! CPU state, guest memory, guest time (clocks, the event queue, backend
+//! completions) and Linux user mode. No host I/O happens here:
 //! the user-mode system calls reach the host through the `linux::Host`
 //! trait that the binary implements.
 
@@ -10,3 +11,4 @@ pub mod fp;
 pub mod interp;
 pub mod linux;
 pub mod memory;
+pub mod time;

@@ -1,0 +1,81 @@
+//! The event queue (`sim::time`): arming, re-arming and firing timers,
+//! bottom halves, and a completion's round trip through a backend thread.
+//! `cargo bench --bench events`.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use sim::time::{Backend, BhKind, DeviceId, EventQueue, Io};
+
+const DEV: DeviceId = DeviceId(0);
+
+/// 64 timers armed at spread-out ticks, then fired in order: a machine
+/// with a few dozen devices' timers pending.
+fn timers(c: &mut Criterion) {
+    let mut g = c.benchmark_group("event_queue");
+    g.throughput(Throughput::Elements(64));
+    g.bench_function("arm_and_fire_64_timers", |b| {
+        let mut q = EventQueue::new();
+        let ts: Vec<_> = (0..64).map(|i| q.new_timer(DEV, i)).collect();
+        let mut now = 0u64;
+        b.iter(|| {
+            for (i, &t) in ts.iter().enumerate() {
+                q.arm(t, now + 1 + (i as u64 * 7919) % 1000);
+            }
+            now += 1001;
+            let mut n = 0;
+            while let Some(f) = q.pop_due(now) {
+                black_box(f);
+                n += 1;
+            }
+            assert_eq!(n, 64);
+        })
+    });
+    // A periodic timer re-armed before it fires (a guest reprogramming its
+    // tick), which leaves stale entries behind for `next_deadline` to skip.
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("rearm_and_next_deadline", |b| {
+        let mut q = EventQueue::new();
+        let t = q.new_timer(DEV, 0);
+        let mut now = 0u64;
+        b.iter(|| {
+            now += 1;
+            q.arm(t, now + 100);
+            black_box(q.next_deadline())
+        })
+    });
+    g.bench_function("schedule_and_run_bottom_half", |b| {
+        let mut q = EventQueue::new();
+        let bh = q.new_bh(DEV, 0, BhKind::Rearmable);
+        let mut now = 0u64;
+        b.iter(|| {
+            now += 1;
+            q.schedule_bh(bh, now);
+            black_box(q.pop_due(now))
+        })
+    });
+    g.finish();
+}
+
+/// Submit, hand to a backend thread, take the result when due: the
+/// cross-thread cost of one disk-like request.
+fn completion(c: &mut Criterion) {
+    let mut g = c.benchmark_group("backend_completion");
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("round_trip", |b| {
+        let mut q = EventQueue::new();
+        let mut io = Io::<u64>::new(DEV);
+        let backend = Backend::spawn("bench", io.replies(), None, |x: u64| x + 1).unwrap();
+        let mut now = 0u64;
+        b.iter(|| {
+            let id = io.submit(&mut q, now, 10);
+            backend.send(id, now);
+            now += 10;
+            let f = q.pop_due(now).expect("due");
+            black_box(f);
+            black_box(io.take(id).unwrap())
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, timers, completion);
+criterion_main!(benches);
