@@ -2,8 +2,10 @@
 
 mod psr;
 mod state;
+mod sys;
 mod vfpregs;
 
 pub use psr::*;
 pub use state::*;
+pub use sys::*;
 pub use vfpregs::*;

@@ -4,7 +4,7 @@
 //! Flags are kept unpacked (one word each, 0 or 1) since instructions set
 //! them far more often than anything reads CPSR as a whole.
 
-use super::VfpRegs;
+use super::{SysState, VfpRegs};
 
 #[repr(C)]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -35,6 +35,9 @@ pub struct CpuState {
     pub excl_addr: Option<u32>,
     /// Retired instructions: guest time.
     pub icount: u64,
+    /// Modes, banked registers, SPSRs and CP15 (system mode only). Last,
+    /// so compiled code's offsets into the fields above do not move.
+    pub sys: SysState,
 }
 
 impl CpuState {
@@ -42,7 +45,7 @@ impl CpuState {
         Self::default()
     }
 
-    /// CPSR as MRS shows it in user mode (mode bits = USR).
+    /// CPSR (in Linux user mode the mode bits read USR and A/I/F clear).
     pub fn cpsr(&self) -> u32 {
         let it = self.itstate as u32;
         (self.n << 31)
@@ -54,7 +57,7 @@ impl CpuState {
             | (self.ge << 16)
             | ((it >> 2) << 10)
             | ((self.thumb as u32) << 5)
-            | 0x10
+            | self.cpsr_system_bits()
     }
 
     /// Writes the user-writable CPSR fields (APSR: NZCVQ and GE) under an
@@ -96,6 +99,24 @@ impl CpuState {
         mix(self.vfp.fpscr as u64);
         mix(self.tpidruro as u64);
         mix(self.icount);
+        if self.sys.enabled {
+            let s = &self.sys;
+            for &w in
+                s.sp.iter()
+                    .chain(&s.lr)
+                    .chain(&s.spsr)
+                    .chain(&s.fiq_r8)
+                    .chain(&s.usr_r8)
+            {
+                mix(w as u64);
+            }
+            let c = &s.cp15;
+            for w in [
+                c.sctlr, c.vbar, c.cpacr, c.ttbr0, c.ttbr1, c.ttbcr, c.dacr, c.tpidrprw,
+            ] {
+                mix(w as u64);
+            }
+        }
         h
     }
 }

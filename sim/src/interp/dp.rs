@@ -84,9 +84,15 @@ impl Exec<'_> {
         let writes = !matches!(op, Tst | Teq | Cmp | Cmn);
         if s {
             if writes && rd == 15 {
-                // SUBS PC, LR and friends return from an exception: not
-                // available in user mode.
-                return Err(Trap::Undefined);
+                // SUBS PC, LR and friends return from an exception
+                // (B9.3.20): CPSR from SPSR, then PC. UNPREDICTABLE in
+                // User and System mode (and so in Linux user mode), which
+                // have no SPSR: UNDEFINED here.
+                return if self.cpu.exception_return(r) {
+                    Ok(Flow::Jump)
+                } else {
+                    Err(Trap::Undefined)
+                };
             }
             self.cpu.set_nz(r);
             match arith {

@@ -47,24 +47,37 @@ pub fn sat_q(v: i64, bits: u32, signed: bool) -> (u32, bool) {
 
 impl Exec<'_> {
     pub fn mrs(&mut self, a: ArgMrs) -> R {
-        if a.r != 0 {
-            // SPSR does not exist in user mode.
-            return Err(Trap::Undefined);
-        }
-        // B9.3.9: in User mode the execution state bits (IT, J, T) read
-        // as zero; the flags, GE, E/A/I/F and the mode bits are visible.
-        let v = self.cpu.cpsr() & 0xf80f_03df;
+        let v = if a.r != 0 {
+            // SPSR exists only in the exception modes (never in Linux
+            // user mode).
+            self.cpu.spsr().ok_or(Trap::Undefined)?
+        } else {
+            // B9.3.9: the execution state bits (IT, J, T) read as zero;
+            // the flags, GE, E/A/I/F and the mode bits are visible.
+            self.cpu.cpsr() & 0xf80f_03df
+        };
         self.set_reg(a.rd, v);
         Ok(Flow::Next)
     }
 
     pub fn msr(&mut self, r: i32, mask: i32, v: u32) -> R {
         if r != 0 {
-            return Err(Trap::Undefined);
+            if !self.cpu.privileged() || !self.cpu.write_spsr(v, mask as u32) {
+                return Err(Trap::Undefined);
+            }
+            return Ok(Flow::Next);
         }
-        // User mode may write only the flags (f) and GE (s) fields.
-        self.cpu.write_apsr(v, mask as u32);
-        Ok(Flow::Next)
+        // User mode writes only the flags (f) and GE (s) fields; a
+        // privileged mode also A, I, F and the mode.
+        let mode = self.cpu.mode();
+        self.cpu.write_cpsr_by_instr(v, mask as u32);
+        // A mode change swaps banked registers: end the block there.
+        Ok(if self.cpu.mode() != mode {
+            self.cpu.r[15] = self.next_pc();
+            Flow::Jump
+        } else {
+            Flow::Next
+        })
     }
 
     pub fn msr_reg(&mut self, a: ArgMsrReg) -> R {
@@ -223,14 +236,14 @@ impl Exec<'_> {
         Ok(Flow::Next)
     }
 
-    /// CP15 c13 thread ID registers, the only coprocessor state user mode
-    /// reaches (B4.1.150-152).
+    /// MRC: CP15 (`cp15_read`); every other coprocessor is UNDEFINED.
     pub fn mrc(&mut self, a: ArgMcr) -> R {
-        let v = match (a.cp, a.opc1, a.crn, a.crm, a.opc2) {
-            (15, 0, 13, 0, 3) => self.cpu.tpidruro,
-            (15, 0, 13, 0, 2) => self.cpu.tpidrurw,
-            _ => return Err(Trap::Undefined),
-        };
+        if a.cp != 15 {
+            return Err(Trap::Undefined);
+        }
+        let v = self
+            .cp15_read(a.opc1 as u32, a.crn as u32, a.crm as u32, a.opc2 as u32)
+            .ok_or(Trap::Undefined)?;
         if a.rt == 15 {
             // MRC to APSR_nzcv copies the top four bits to the flags.
             self.set_apsr_nzcv(v);
@@ -241,13 +254,129 @@ impl Exec<'_> {
     }
 
     pub fn mcr(&mut self, a: ArgMcr) -> R {
-        match (a.cp, a.opc1, a.crn, a.crm, a.opc2) {
-            (15, 0, 13, 0, 2) => self.cpu.tpidrurw = self.reg(a.rt),
-            // Barrier operations through CP15 (CP15ISB/DSB/DMB, B4.2.1):
-            // nothing to do in a sequential model.
-            (15, 0, 7, 5, 4) | (15, 0, 7, 10, 4) | (15, 0, 7, 10, 5) => {}
-            _ => return Err(Trap::Undefined),
+        if a.cp != 15 {
+            return Err(Trap::Undefined);
+        }
+        let v = self.reg(a.rt);
+        if !self.cp15_write(a.opc1 as u32, a.crn as u32, a.crm as u32, a.opc2 as u32, v) {
+            return Err(Trap::Undefined);
         }
         Ok(Flow::Next)
+    }
+
+    /// A CP15 read (B4.1, B3.17 "Organization of the CP15 registers"):
+    /// User mode reaches only the thread ID registers; PL1 also the
+    /// identification registers of the modelled core (a Cortex-A15 r2p1
+    /// without the Security and Virtualization Extensions) and the
+    /// system control registers of `Cp15`.
+    fn cp15_read(&self, opc1: u32, crn: u32, crm: u32, opc2: u32) -> Option<u32> {
+        let c = &self.cpu.sys.cp15;
+        let user = match (opc1, crn, crm, opc2) {
+            (0, 13, 0, 3) => Some(self.cpu.tpidruro),
+            (0, 13, 0, 2) => Some(self.cpu.tpidrurw),
+            _ => None,
+        };
+        if user.is_some() || !self.cpu.privileged() {
+            return user;
+        }
+        Some(match (opc1, crn, crm, opc2) {
+            (0, 0, 0, 0) | (0, 0, 0, 4) | (0, 0, 0, 7) => 0x412f_c0f1, // MIDR
+            (0, 0, 0, 1) => 0x8444_c004,                               // CTR
+            (0, 0, 0, 3) | (0, 0, 0, 6) => 0,                          // TLBTR, REVIDR
+            (0, 0, 0, 5) => 0x8000_0000,                               // MPIDR: core 0
+            // ID_PFR0, ID_PFR1 (generic timer, no Security or
+            // Virtualization), ID_DFR0, ID_AFR0, ID_MMFR0-3.
+            (0, 0, 1, 0) => 0x0000_1131,
+            (0, 0, 1, 1) => 0x0001_0001,
+            (0, 0, 1, 2) => 0x0201_0555,
+            (0, 0, 1, 3) => 0,
+            (0, 0, 1, 4) => 0x1020_1105,
+            (0, 0, 1, 5) => 0x2000_0000,
+            (0, 0, 1, 6) => 0x0124_0000,
+            (0, 0, 1, 7) => 0x0210_2211,
+            // ID_ISAR0-5.
+            (0, 0, 2, 0) => 0x0210_1110,
+            (0, 0, 2, 1) => 0x1311_2111,
+            (0, 0, 2, 2) => 0x2123_2041,
+            (0, 0, 2, 3) => 0x1111_2131,
+            (0, 0, 2, 4) => 0x1001_1142,
+            (0, 0, 2, _) => 0,
+            // CCSIDR of the level CSSELR selects: L1 data, L1
+            // instruction, L2; CLIDR; AIDR; CSSELR.
+            (1, 0, 0, 0) => match c.csselr {
+                0 => 0x701f_e00a,
+                1 => 0x201f_e00a,
+                2 => 0x711f_e07a,
+                _ => 0,
+            },
+            (1, 0, 0, 1) => 0x0a20_0023,
+            (1, 0, 0, 7) => 0,
+            (2, 0, 0, 0) => c.csselr,
+            (0, 1, 0, 0) => c.sctlr,
+            (0, 1, 0, 1) => c.actlr,
+            (0, 1, 0, 2) => c.cpacr,
+            (0, 2, 0, 0) => c.ttbr0,
+            (0, 2, 0, 1) => c.ttbr1,
+            (0, 2, 0, 2) => c.ttbcr,
+            (0, 3, 0, 0) => c.dacr,
+            (0, 5, 0, 0) => c.dfsr,
+            (0, 5, 0, 1) => c.ifsr,
+            (0, 6, 0, 0) => c.dfar,
+            (0, 6, 0, 2) => c.ifar,
+            (0, 10, 2, 0) => c.prrr,
+            (0, 10, 2, 1) => c.nmrr,
+            (0, 12, 0, 0) => c.vbar,
+            (0, 13, 0, 1) => c.contextidr,
+            (0, 13, 0, 4) => c.tpidrprw,
+            _ => return None,
+        })
+    }
+
+    /// A CP15 write; false where the register does not exist or the mode
+    /// may not write it. Cache and TLB maintenance (c7, c8) are no-ops:
+    /// the model has no caches or TLB to keep coherent, and writes to
+    /// code are tracked per page anyway. SCTLR.M (the MMU) is stored but
+    /// not acted on until the MMU exists.
+    fn cp15_write(&mut self, opc1: u32, crn: u32, crm: u32, opc2: u32, v: u32) -> bool {
+        match (opc1, crn, crm, opc2) {
+            (0, 13, 0, 2) => {
+                self.cpu.tpidrurw = v;
+                return true;
+            }
+            // Barriers through CP15 (CP15ISB/DSB/DMB, B4.2.1): nothing to
+            // do in a sequential model, at any level.
+            (0, 7, 5, 4) | (0, 7, 10, 4) | (0, 7, 10, 5) => return true,
+            _ if !self.cpu.privileged() => return false,
+            _ => {}
+        }
+        let c = &mut self.cpu.sys.cp15;
+        let reg = match (opc1, crn, crm, opc2) {
+            (0, 7, _, _) | (0, 8, _, _) => return true,
+            (0, 13, 0, 3) => &mut self.cpu.tpidruro,
+            (2, 0, 0, 0) => &mut c.csselr,
+            (0, 1, 0, 0) => &mut c.sctlr,
+            (0, 1, 0, 1) => &mut c.actlr,
+            (0, 1, 0, 2) => &mut c.cpacr,
+            (0, 2, 0, 0) => &mut c.ttbr0,
+            (0, 2, 0, 1) => &mut c.ttbr1,
+            (0, 2, 0, 2) => &mut c.ttbcr,
+            (0, 3, 0, 0) => &mut c.dacr,
+            (0, 5, 0, 0) => &mut c.dfsr,
+            (0, 5, 0, 1) => &mut c.ifsr,
+            (0, 6, 0, 0) => &mut c.dfar,
+            (0, 6, 0, 2) => &mut c.ifar,
+            (0, 10, 2, 0) => &mut c.prrr,
+            (0, 10, 2, 1) => &mut c.nmrr,
+            // VBAR's low five bits are RES0.
+            (0, 12, 0, 0) => {
+                c.vbar = v & !0x1f;
+                return true;
+            }
+            (0, 13, 0, 1) => &mut c.contextidr,
+            (0, 13, 0, 4) => &mut c.tpidrprw,
+            _ => return false,
+        };
+        *reg = v;
+        true
     }
 }

@@ -1,0 +1,77 @@
+//! System-level instructions (modes, SPSR, CP15, exception return) give
+//! the same results in every tier: they run through the interpreter's
+//! handlers in compiled code too, and a mode change swaps banked
+//! registers that compiled code caches.
+
+use jit::{Jit, Tier};
+use sim::cpu::{CpuState, Mode};
+use sim::engine::Engine;
+use sim::interp::{Exit, Interp};
+use sim::memory::{perm, GuestMemory};
+
+const CODE: u32 = 0x8000;
+
+/// Runs `words` (ARM) from a system reset at CODE, looping `passes` times
+/// over the program through a final branch back (so compiled tiers see
+/// it hot), under `engine`; returns the exit, the CPU and the number of
+/// exits taken.
+fn run(words: &[u32], engine: &mut dyn Engine) -> (Exit, CpuState) {
+    let mut mem = GuestMemory::new().unwrap();
+    mem.map(CODE, 0x1000, perm::RWX);
+    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    mem.poke_bytes(CODE, &bytes).unwrap();
+    let mut cpu = CpuState::system_reset(CODE);
+    cpu.r[1] = 0x6000_0010; // an SPSR: User mode, Z and C set
+    cpu.r[2] = 0x1234_5678; // VBAR (low bits RES0)
+    cpu.r[7] = 300; // loop counter
+    let exit = engine.run(&mut cpu, &mut mem, 1_000_000);
+    (exit, cpu)
+}
+
+#[test]
+fn modes_spsr_cp15_and_exception_return_agree_across_tiers() {
+    let words = [
+        // loop:
+        0xe10f_0000, // mrs r0, cpsr
+        0xe16f_f001, // msr spsr_fsxc, r1
+        0xee0c_2f10, // mcr p15, 0, r2, c12, c0, 0   (VBAR)
+        0xee1c_3f10, // mrc p15, 0, r3, c12, c0, 0
+        0xee10_4f10, // mrc p15, 0, r4, c0, c0, 0    (MIDR)
+        0xe321_f0d2, // msr cpsr_c, #0xd2            (IRQ, masked)
+        0xe3a0_da01, // mov sp, #0x1000
+        0xe28d_d001, // add sp, sp, #1
+        0xe321_f0d3, // msr cpsr_c, #0xd3            (back to SVC)
+        0xe1a0_500d, // mov r5, sp                   (SVC's own SP)
+        0xe14f_6000, // mrs r6, spsr
+        0xe257_7001, // subs r7, r7, #1
+        0x1aff_fff2, // bne loop
+        0xe28f_e004, // add lr, pc, #4               (to "user")
+        0xe1b0_f00e, // movs pc, lr                  (exception return)
+        0xe1a0_0000, // nop (skipped)
+        // user:
+        0xe10f_8000, // mrs r8, cpsr                 (User mode now)
+        0xee1c_9f10, // mrc p15, 0, r9, c12, c0, 0   (UNDEFINED in User mode)
+    ];
+    let (e0, c0) = run(&words, &mut Interp::new());
+    assert!(
+        matches!(e0, Exit::Undefined { pc, .. } if pc == CODE + 17 * 4),
+        "{e0:?}"
+    );
+    assert_eq!(c0.mode(), Mode::Usr);
+    assert_eq!(c0.r[3], 0x1234_5660, "VBAR drops its RES0 bits");
+    assert_eq!(c0.r[4], 0x412f_c0f1);
+    assert_eq!(c0.r[5], 0, "SVC's SP is not IRQ's");
+    assert_eq!(c0.r[6], 0x6000_0010);
+    assert_eq!(
+        c0.r[8] & 0xf000_001f,
+        0x6000_0010,
+        "CPSR restored from SPSR"
+    );
+    assert_eq!(c0.sys.sp[4], 0x1001, "IRQ's banked SP kept");
+    for tier in [Tier::Jit, Tier::Tiered] {
+        let mut jit = Jit::new(tier, 1).unwrap();
+        let (e, c) = run(&words, &mut jit);
+        assert_eq!(e, e0, "{tier:?}");
+        assert_eq!(c, c0, "{tier:?}");
+    }
+}
