@@ -75,3 +75,59 @@ fn modes_spsr_cp15_and_exception_return_agree_across_tiers() {
         assert_eq!(c, c0, "{tier:?}");
     }
 }
+
+/// Runs `code` (ARM words, or Thumb halfwords when `thumb`) from a system
+/// reset (or in user-mode state when not `system`) under every tier and
+/// checks they agree; returns the interpreter's exit and CPU.
+fn all_tiers(code: &[u8], thumb: bool, system: bool) -> (Exit, CpuState) {
+    let go = |engine: &mut dyn Engine| {
+        let mut mem = GuestMemory::new().unwrap();
+        mem.map(CODE, 0x1000, perm::RWX);
+        mem.poke_bytes(CODE, code).unwrap();
+        let mut cpu = if system {
+            CpuState::system_reset(CODE)
+        } else {
+            let mut c = CpuState::new();
+            c.r[15] = CODE;
+            c
+        };
+        cpu.thumb = thumb;
+        let e = engine.run(&mut cpu, &mut mem, 1000);
+        (e, cpu)
+    };
+    let first = go(&mut Interp::new());
+    for tier in [Tier::Jit, Tier::Tiered] {
+        let mut jit = Jit::new(tier, 1).unwrap();
+        assert_eq!(go(&mut jit), first, "{tier:?}");
+    }
+    first
+}
+
+fn arm(words: &[u32]) -> Vec<u8> {
+    words.iter().flat_map(|w| w.to_le_bytes()).collect()
+}
+
+fn thumb(units: &[u16]) -> Vec<u8> {
+    units.iter().flat_map(|u| u.to_le_bytes()).collect()
+}
+
+/// B1.8.13: WFI retires and stops the core in system mode; WFE does so
+/// only without a pending event (SEV sets one); in Linux user mode both
+/// are NOPs.
+#[test]
+fn wfi_and_wfe_wait_in_system_mode_and_are_nops_in_user_mode() {
+    // A32: sev; wfe (consumes the event); wfi; udf
+    let a = arm(&[0xe320_f004, 0xe320_f002, 0xe320_f003, 0xe7f0_00f0]);
+    let (e, c) = all_tiers(&a, false, true);
+    assert_eq!(e, Exit::Wfi);
+    assert_eq!((c.r[15], c.icount), (CODE + 12, 3));
+    // The same in user mode runs through to the UDF.
+    let (e, c) = all_tiers(&a, false, false);
+    assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
+    assert_eq!(c.icount, 3);
+    // T16 wfe with no event waits at once; T32 wfi.
+    let (e, c) = all_tiers(&thumb(&[0xbf20, 0xde00]), true, true);
+    assert_eq!((e, c.r[15], c.icount), (Exit::Wfi, CODE + 2, 1));
+    let (e, c) = all_tiers(&thumb(&[0xbf00, 0xf3af, 0x8003, 0xde00]), true, true);
+    assert_eq!((e, c.r[15], c.icount), (Exit::Wfi, CODE + 6, 2));
+}

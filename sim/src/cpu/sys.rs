@@ -187,6 +187,8 @@ pub struct SysState {
     pub fiq_r8: [u32; 5],
     pub usr_r8: [u32; 5],
     pub cp15: Cp15,
+    /// The event register WFE consumes and SEV sets.
+    pub event: bool,
 }
 
 /// CPSR bit positions (B1.3.3).

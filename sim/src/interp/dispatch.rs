@@ -315,6 +315,21 @@ impl Visitor for Exec<'_> {
         self.dp_shr(DpOp::Mvn, a)
     }
 
+    fn sev(&mut self, a: ArgEmpty) -> R {
+        let _ = a;
+        self.sev()
+    }
+
+    fn wfe(&mut self, a: ArgEmpty) -> R {
+        let _ = a;
+        self.wfe()
+    }
+
+    fn wfi(&mut self, a: ArgEmpty) -> R {
+        let _ = a;
+        self.wfi()
+    }
+
     fn nop(&mut self, a: ArgEmpty) -> R {
         {
             let _ = a;

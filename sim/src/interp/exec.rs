@@ -27,6 +27,9 @@ pub enum Trap {
     Svc(u32),
     /// BKPT, with its immediate.
     Bkpt(u32),
+    /// WFI (or WFE with no event) in system mode. The instruction has
+    /// retired.
+    Wfi,
 }
 
 impl From<Fault> for Trap {

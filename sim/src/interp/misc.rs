@@ -227,6 +227,37 @@ impl Exec<'_> {
         Err(Trap::Svc(a.imm as u32))
     }
 
+    /// WFI (B1.8.13 "Wait For Interrupt"): in system mode the core stops
+    /// until an interrupt is pending; the machine decides when, so the
+    /// instruction retires and leaves (`Trap::Wfi`). In Linux user mode,
+    /// where nothing can interrupt, it is a NOP.
+    pub fn wfi(&mut self) -> R {
+        if !self.cpu.sys.enabled {
+            return Ok(Flow::Next);
+        }
+        self.cpu.r[15] = self.next_pc();
+        Err(Trap::Wfi)
+    }
+
+    /// WFE (B1.8.13 "Wait For Event"): consumes a pending event and
+    /// goes on, or waits as WFI does (one core: only SEV or an interrupt
+    /// can wake it).
+    pub fn wfe(&mut self) -> R {
+        if !self.cpu.sys.enabled {
+            return Ok(Flow::Next);
+        }
+        if std::mem::take(&mut self.cpu.sys.event) {
+            return Ok(Flow::Next);
+        }
+        self.wfi()
+    }
+
+    /// SEV: sets the event register (of the one core).
+    pub fn sev(&mut self) -> R {
+        self.cpu.sys.event = true;
+        Ok(Flow::Next)
+    }
+
     pub fn bkpt(&mut self, a: ArgI) -> R {
         Err(Trap::Bkpt(a.imm as u32))
     }

@@ -75,6 +75,9 @@ pub enum Exit {
     Svc(u32),
     /// BKPT; PC is at it.
     Bkpt(u32),
+    /// WFI, or WFE with no event pending, in system mode: retired, PC past
+    /// it; the core waits for an interrupt.
+    Wfi,
     /// UNDEFINED or unimplemented encoding; PC is at it.
     Undefined {
         pc: u32,
@@ -415,10 +418,13 @@ pub fn exec_op(cpu: &mut CpuState, mem: &mut GuestMemory, op: &Op) -> Result<Flo
 /// else leaves PC at the instruction. Shared by every tier so that all
 /// exits look the same.
 pub fn trap_exit(cpu: &mut CpuState, op: &Op, trap: Trap) -> Exit {
-    if let Trap::Svc(imm) = trap {
+    if let Trap::Svc(_) | Trap::Wfi = trap {
         cpu.icount += 1;
         cpu.itstate = op.it_next;
-        return Exit::Svc(imm);
+        return match trap {
+            Trap::Svc(imm) => Exit::Svc(imm),
+            _ => Exit::Wfi,
+        };
     }
     cpu.r[15] = op.pc;
     cpu.itstate = op.it;

@@ -244,7 +244,8 @@ impl Process {
     fn serve(&mut self, exit: Exit, host: &mut dyn Host) -> Option<Result<RunEnd, RunError>> {
         let icount = self.cpu.icount;
         match exit {
-            Exit::Limit => None,
+            // WFI and WFE are NOPs in user mode: no such exit.
+            Exit::Limit | Exit::Wfi => None,
             Exit::Svc(_) => self.syscall(host).map(Ok),
             Exit::Undefined {
                 pc,
