@@ -7,6 +7,9 @@
 //! `MAP_NORESERVE`. Permissions are checked in software so that a bad access
 //! becomes a precise guest fault value, never a host signal.
 
+use std::cell::Cell;
+use std::ptr::NonNull;
+
 use thiserror::Error;
 
 pub const PAGE_SHIFT: u32 = 12;
@@ -24,6 +27,9 @@ pub mod perm {
     /// A block was predecoded (or compiled) from this page: a write must
     /// invalidate it. Kept beside the permissions so a store checks one byte.
     pub const CODE: u8 = 8;
+    /// Device registers (system mode): no R/W bits, so every fast path
+    /// refuses the access and it reaches the bus lent by `with_io`.
+    pub const IO: u8 = 16;
     pub const RW: u8 = READ | WRITE;
     pub const RWX: u8 = READ | WRITE | EXEC;
 }
@@ -55,6 +61,24 @@ pub struct GuestMemory {
     /// Set when a store lands on a page holding predecoded code; the
     /// executor takes it to invalidate blocks and leave the current one.
     code_written: Option<u32>,
+    /// The device bus while `with_io` runs, else None (an access to an IO
+    /// page then faults, and the machine re-runs the instruction with the
+    /// bus at its exact tick).
+    io: Cell<Option<IoLink>>,
+}
+
+/// The device side of memory-mapped I/O: register reads and writes of
+/// `size` bytes (1, 2, 4 or 8) at guest tick `now`. `None`/`false`: the
+/// bus answers with an error (an external abort).
+pub trait Bus {
+    fn read(&mut self, now: u64, addr: u32, size: u32) -> Option<u64>;
+    fn write(&mut self, now: u64, addr: u32, size: u32, value: u64) -> bool;
+}
+
+#[derive(Clone, Copy)]
+struct IoLink {
+    bus: NonNull<dyn Bus>,
+    now: u64,
 }
 
 // SAFETY: GuestMemory owns its mapping exclusively; moving it to another
@@ -100,6 +124,7 @@ impl GuestMemory {
             // running past 4 GiB is this one, so such an access is refused.
             perms: vec![0u8; PAGES + 1].into_boxed_slice(),
             code_written: None,
+            io: Cell::new(None),
         })
     }
 
@@ -186,7 +211,7 @@ impl GuestMemory {
         if addr as u64 + len as u64 > 1 << 32 {
             return false;
         }
-        Self::page_range(addr, len).all(|p| self.perms[p] & perm::RWX == 0)
+        Self::page_range(addr, len).all(|p| self.perms[p] & (perm::RWX | perm::IO) == 0)
     }
 
     /// Finds a free page-aligned range of `len` bytes, searching down from
@@ -200,7 +225,7 @@ impl GuestMemory {
         let mut p = page(top);
         while p > page(floor) {
             p -= 1;
-            if self.perms[p] & perm::RWX == 0 {
+            if self.perms[p] & (perm::RWX | perm::IO) == 0 {
                 run += 1;
                 if run == npages {
                     return Some((p as u32) << PAGE_SHIFT);
@@ -290,12 +315,10 @@ macro_rules! rw {
         impl GuestMemory {
             #[inline(always)]
             pub fn $read(&self, addr: u32) -> Result<$t, Fault> {
-                self.check(
-                    addr,
-                    std::mem::size_of::<$t>() as u32,
-                    perm::READ,
-                    Access::Read,
-                )?;
+                let size = std::mem::size_of::<$t>() as u32;
+                if let Err(f) = self.check(addr, size, perm::READ, Access::Read) {
+                    return self.io_read(addr, size).map(|v| v as $t).ok_or(f);
+                }
                 // SAFETY: inside the reservation (see `ptr`); unaligned
                 // guest accesses are legal, so read_unaligned.
                 Ok(<$t>::from_le(unsafe {
@@ -305,7 +328,14 @@ macro_rules! rw {
 
             #[inline(always)]
             pub fn $write(&mut self, addr: u32, v: $t) -> Result<(), Fault> {
-                self.check_write(addr, std::mem::size_of::<$t>() as u32)?;
+                let size = std::mem::size_of::<$t>() as u32;
+                if let Err(f) = self.check_write(addr, size) {
+                    return if self.io_write(addr, size, v as u64) {
+                        Ok(())
+                    } else {
+                        Err(f)
+                    };
+                }
                 // SAFETY: as above.
                 unsafe { self.ptr(addr).cast::<$t>().write_unaligned(v.to_le()) };
                 Ok(())
@@ -319,6 +349,60 @@ rw!(read_u32, write_u32, u32);
 rw!(read_u64, write_u64, u64);
 
 impl GuestMemory {
+    /// Marks `[addr, addr+len)` (page-rounded) as device registers.
+    pub fn map_io(&mut self, addr: u32, len: u32) {
+        self.zero(addr, len);
+        self.set_perms(addr, len, perm::IO);
+    }
+
+    /// Runs `f` with `bus` answering accesses to IO pages at tick `now`:
+    /// the machine runs exactly one instruction this way, so a device sees
+    /// the exact tick of every access.
+    pub fn with_io<R>(&mut self, bus: &mut dyn Bus, now: u64, f: impl FnOnce(&mut Self) -> R) -> R {
+        struct Unlink(*const Cell<Option<IoLink>>);
+        impl Drop for Unlink {
+            fn drop(&mut self) {
+                // SAFETY: points at `self.io`, which outlives this guard.
+                unsafe { (*self.0).set(None) };
+            }
+        }
+        // SAFETY: only the lifetime is erased. The link is cleared by the
+        // guard before `with_io` returns (or unwinds), while `bus` is still
+        // mutably borrowed, so no access through it outlives the borrow or
+        // aliases another reference to the bus.
+        let bus: NonNull<dyn Bus> = unsafe { std::mem::transmute(NonNull::from(bus)) };
+        self.io.set(Some(IoLink { bus, now }));
+        let _unlink = Unlink(&self.io);
+        f(self)
+    }
+
+    /// An access to an IO page that stays in it, while a bus is lent.
+    #[cold]
+    fn io_link(&self, addr: u32, size: u32) -> Option<IoLink> {
+        let last = addr.wrapping_add(size - 1);
+        if self.perms[page(addr)] & perm::IO == 0 || page(addr) != page(last) {
+            return None;
+        }
+        self.io.get()
+    }
+
+    #[cold]
+    fn io_read(&self, addr: u32, size: u32) -> Option<u64> {
+        let link = self.io_link(addr, size)?;
+        // SAFETY: the bus is exclusively borrowed by the `with_io` that set
+        // the link, and `Bus::read` cannot reach this memory.
+        unsafe { (*link.bus.as_ptr()).read(link.now, addr, size) }
+    }
+
+    #[cold]
+    fn io_write(&mut self, addr: u32, size: u32, v: u64) -> bool {
+        let Some(link) = self.io_link(addr, size) else {
+            return false;
+        };
+        // SAFETY: as in `io_read`.
+        unsafe { (*link.bus.as_ptr()).write(link.now, addr, size, v) }
+    }
+
     /// Copies guest bytes out, checking every page.
     pub fn read_bytes(&self, addr: u32, out: &mut [u8]) -> Result<(), Fault> {
         self.check_range(addr, out.len(), perm::READ, Access::Read)?;
@@ -466,5 +550,50 @@ mod tests {
         m.map(0x7000_0000, 0x1000, perm::RW);
         let a = m.find_free(0x2000, 0x1000_0000, 0x7000_1000).unwrap();
         assert_eq!(a, 0x6fff_e000);
+    }
+
+    /// A bus that records accesses and answers reads with the address
+    /// plus the tick.
+    #[derive(Default)]
+    struct Recorder(Vec<(u64, u32, u32, Option<u64>)>);
+
+    impl Bus for Recorder {
+        fn read(&mut self, now: u64, addr: u32, size: u32) -> Option<u64> {
+            self.0.push((now, addr, size, None));
+            Some(addr as u64 + now)
+        }
+        fn write(&mut self, now: u64, addr: u32, size: u32, value: u64) -> bool {
+            self.0.push((now, addr, size, Some(value)));
+            addr != 0x0900_0ffc
+        }
+    }
+
+    #[test]
+    fn io_pages_reach_the_lent_bus_at_its_tick_and_fault_otherwise() {
+        let mut m = GuestMemory::new().unwrap();
+        m.map_io(0x0900_0000, 0x1000);
+        assert!(m.read_u32(0x0900_0018).is_err(), "no bus lent: a fault");
+        let mut bus = Recorder::default();
+        m.with_io(&mut bus, 77, |m| {
+            assert_eq!(m.read_u32(0x0900_0018), Ok(0x0900_0018 + 77));
+            assert_eq!(m.write_u8(0x0900_0000, 0x41), Ok(()));
+            assert!(m.write_u32(0x0900_0ffc, 1).is_err(), "a bus error");
+            assert!(m.read_u32(0x0900_0ffe).is_err(), "crossing out of the page");
+            assert!(m.fetch32(0x0900_0000).is_err(), "no execution from devices");
+        });
+        assert!(m.read_u32(0x0900_0018).is_err(), "the bus is gone again");
+        assert_eq!(
+            bus.0,
+            [
+                (77, 0x0900_0018, 4, None),
+                (77, 0x0900_0000, 1, Some(0x41)),
+                (77, 0x0900_0ffc, 4, Some(1)),
+            ]
+        );
+        assert_eq!(
+            m.find_free(0x1000, 0x0900_0000, 0x0900_1000),
+            None,
+            "IO pages are not free"
+        );
     }
 }
