@@ -4,6 +4,7 @@
 mod disas;
 mod host;
 mod stats;
+mod system;
 mod user;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -40,6 +41,19 @@ enum Command {
     Demo {
         #[command(flatten)]
         opts: UserOpts,
+    },
+    /// Run a bare-metal image on the virt board (system mode): an ELF
+    /// linked for RAM at 0x40000000, or a raw image loaded there.
+    ///
+    /// The PL011 UART at 0x09000000 prints to stdout. With --semihosting
+    /// the guest can also print, read and exit through semihosting calls;
+    /// the exit status is then the guest's. Without IMAGE, runs a built-in
+    /// demo guest (UART and semihosting output, an SVC exception).
+    Run {
+        #[command(flatten)]
+        opts: RunOpts,
+        /// The image (ELF or raw). Default: the built-in demo.
+        image: Option<std::path::PathBuf>,
     },
     /// Disassemble an ARM ELF file with capstone.
     ///
@@ -133,6 +147,33 @@ pub struct UserOpts {
     trace_file: Option<std::path::PathBuf>,
 }
 
+#[derive(Args, Clone)]
+pub struct RunOpts {
+    /// Print instructions retired, ticks, exceptions and time to stderr.
+    #[arg(long)]
+    stats: bool,
+    /// Execution tier. The choice never changes results or icount.
+    #[arg(long, value_enum, default_value_t = Exec::Tiered)]
+    exec: Exec,
+    /// Serve ARM semihosting calls (SVC 0x123456 / SVC 0xAB, HLT): print,
+    /// read stdin, clocks, exit with a status.
+    #[arg(long)]
+    semihosting: bool,
+    /// One tick of guest time is 2^N ns of virtual time (as QEMU's
+    /// -icount shift=N, 0-10).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    icount_shift: u32,
+    /// RAM size in MiB.
+    #[arg(long = "ram", value_name = "MIB", default_value_t = 128)]
+    ram_mib: u32,
+    /// Stop after this many ticks (exit status 124).
+    #[arg(long, value_name = "N")]
+    limit: Option<u64>,
+    /// Semihosting SYS_TIME reads the host's clock (not deterministic).
+    #[arg(long)]
+    host_time: bool,
+}
+
 fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -145,6 +186,7 @@ fn main() {
             opts.stats = true;
             user::run_demo(&opts)
         }
+        Command::Run { opts, image } => system::run(image.as_deref(), &opts),
         Command::Disas {
             file,
             addrs,

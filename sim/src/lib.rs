@@ -10,5 +10,6 @@ pub mod engine;
 pub mod fp;
 pub mod interp;
 pub mod linux;
+pub mod machine;
 pub mod memory;
 pub mod time;

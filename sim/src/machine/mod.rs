@@ -1,0 +1,251 @@
+//! A system-mode machine: the CPU, guest memory, an execution engine and a
+//! board (its devices and the event queue), run so that every device
+//! event, register access and interrupt lands at a tick fixed by the
+//! guest's own execution (`../shared/design.md`, "The rules").
+//!
+//! The loop: fire what is due at the current tick, take a pending
+//! unmasked interrupt, then let the engine run exactly up to the next
+//! deadline. What stops the engine early is handled here and the loop goes
+//! on: an access to device registers is re-run as one instruction with the
+//! bus lent at its exact tick; SVC, UNDEFINED, aborts and BKPT become
+//! exceptions (or semihosting calls); WFI skips idle time to the next
+//! deadline at once.
+
+mod semihost;
+
+pub use semihost::{Console, SemihostExit};
+
+use thiserror::Error;
+
+use crate::cpu::{CpuState, Exception};
+use crate::engine::Engine;
+use crate::interp::Exit;
+use crate::memory::{perm, Access, Bus, Fault, GuestMemory};
+use crate::time::{EventQueue, Fired};
+
+/// The devices of a machine, with their event queue.
+pub trait Board: Bus {
+    fn queue(&mut self) -> &mut EventQueue;
+    /// An entry of one of the board's devices came due at tick `now`.
+    fn fire(&mut self, fired: Fired, now: u64);
+    /// Level of the core's IRQ input.
+    fn irq(&self) -> bool;
+    /// Level of the core's FIQ input.
+    fn fiq(&self) -> bool {
+        false
+    }
+    /// Virtual nanoseconds at tick `now` (the board's `VirtualClock`).
+    fn clock_ns(&self, now: u64) -> u64;
+    /// Ticks per second of virtual time.
+    fn tick_hz(&self) -> u64;
+}
+
+/// Why `Machine::run` returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// The tick limit was reached exactly.
+    Limit,
+    /// The guest exited through semihosting with this status.
+    Exited(u32),
+    /// WFI with interrupts that can never come: nothing is scheduled.
+    Idle,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum MachineError {
+    /// Taking an exception faulted on its own vector: without a vector
+    /// table the guest would loop forever.
+    #[error("{exception:?} exception at icount {icount}: its vector {vector:#010x} cannot be fetched (no vector table there)")]
+    VectorFault {
+        exception: Exception,
+        vector: u32,
+        icount: u64,
+    },
+}
+
+pub struct Machine<B: Board> {
+    pub cpu: CpuState,
+    pub mem: GuestMemory,
+    pub engine: Box<dyn Engine>,
+    pub board: B,
+    /// Ticks skipped while the core waited in WFI: guest time is icount
+    /// plus this.
+    pub idle: u64,
+    /// Semihosting calls are served (`--semihosting`); otherwise their
+    /// SVCs are ordinary exceptions.
+    pub semihosting: bool,
+    pub console: Box<dyn Console>,
+    /// Exceptions taken (statistics).
+    pub exceptions: u64,
+    /// The user was told about an unserved semihosting call.
+    pub semihost_noted: bool,
+}
+
+impl<B: Board> Machine<B> {
+    /// The current tick.
+    pub fn now(&self) -> u64 {
+        self.cpu.icount + self.idle
+    }
+
+    /// Runs until tick `limit`, a semihosting exit, or an idle core with
+    /// nothing scheduled.
+    pub fn run(&mut self, limit: u64) -> Result<Stop, MachineError> {
+        loop {
+            let now = self.now();
+            while let Some(f) = self.board.queue().pop_due(now) {
+                self.board.fire(f, now);
+            }
+            self.interrupt()?;
+            if now >= limit {
+                return Ok(Stop::Limit);
+            }
+            let deadline = self
+                .board
+                .queue()
+                .next_deadline()
+                .unwrap_or(u64::MAX)
+                .min(limit);
+            let exit = self
+                .engine
+                .run(&mut self.cpu, &mut self.mem, deadline - self.idle);
+            if let Some(stop) = self.handle(exit, limit)? {
+                return Ok(stop);
+            }
+        }
+    }
+
+    /// Takes a pending interrupt that is not masked (FIQ first).
+    fn interrupt(&mut self) -> Result<(), MachineError> {
+        let e = if self.board.fiq() && !self.cpu.sys.f {
+            Exception::Fiq
+        } else if self.board.irq() && !self.cpu.sys.i {
+            Exception::Irq
+        } else {
+            return Ok(());
+        };
+        // The preferred return address is the next instruction to run.
+        let ret = self.cpu.r[15];
+        self.exception(e, ret)
+    }
+
+    fn exception(&mut self, e: Exception, ret: u32) -> Result<(), MachineError> {
+        self.exceptions += 1;
+        self.cpu.take_exception(e, ret);
+        let vector = self.cpu.r[15];
+        let fetch = if self.cpu.thumb {
+            self.mem.fetch16(vector).map(|_| ())
+        } else {
+            self.mem.fetch32(vector).map(|_| ())
+        };
+        if fetch.is_err() {
+            return Err(MachineError::VectorFault {
+                exception: e,
+                vector,
+                icount: self.cpu.icount,
+            });
+        }
+        Ok(())
+    }
+
+    /// Handles an engine exit other than reaching the deadline.
+    fn handle(&mut self, exit: Exit, limit: u64) -> Result<Option<Stop>, MachineError> {
+        match exit {
+            Exit::Limit => {}
+            Exit::Wfi => {
+                // WFI wakes on a pending interrupt even when it is masked
+                // (B1.8.13); otherwise time jumps to the next deadline.
+                if !(self.board.irq() || self.board.fiq()) {
+                    match self.board.queue().next_deadline() {
+                        Some(d) => self.idle += d.min(limit).saturating_sub(self.now()),
+                        None => return Ok(Some(Stop::Idle)),
+                    }
+                }
+            }
+            Exit::Fault { pc, fault } if self.mem.perms(fault.addr) & perm::IO != 0 => {
+                return self.io_step(pc, fault, limit);
+            }
+            Exit::Fault { pc, fault } => self.abort(pc, fault)?,
+            Exit::Svc(imm) => {
+                if semihost::is_call_svc(imm, self.cpu.thumb) {
+                    if self.semihosting {
+                        return Ok(self.semihost());
+                    }
+                    if !std::mem::replace(&mut self.semihost_noted, true) {
+                        let msg = format!(
+                            "the guest made a semihosting call (SVC {imm:#x}) at pc {:#010x}, icount {}; it is taken as an ordinary SVC exception (--semihosting serves it)",
+                            self.cpu.r[15].wrapping_sub(if self.cpu.thumb { 2 } else { 4 }),
+                            self.cpu.icount
+                        );
+                        self.console.notice(&msg);
+                    }
+                }
+                // SVC retired: PC is the next instruction.
+                let ret = self.cpu.r[15];
+                self.exception(Exception::SupervisorCall, ret)?;
+            }
+            Exit::Undefined {
+                pc,
+                raw,
+                len,
+                thumb,
+            } => {
+                if self.semihosting && semihost::is_call_hlt(raw, thumb) {
+                    self.cpu.r[15] = pc.wrapping_add(len as u32);
+                    self.cpu.icount += 1;
+                    return Ok(self.semihost());
+                }
+                self.exception(Exception::Undefined, pc.wrapping_add(len as u32))?;
+            }
+            Exit::Bkpt(_) => {
+                // A debug event with no debugger: a prefetch abort
+                // (IFSR: debug event).
+                let pc = self.cpu.r[15];
+                self.cpu.sys.cp15.ifsr = 0x2;
+                self.exception(Exception::PrefetchAbort, pc)?;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Re-runs the instruction at `pc`, which touched device registers, as
+    /// one instruction with the bus lent at the current tick.
+    fn io_step(&mut self, pc: u32, fault: Fault, limit: u64) -> Result<Option<Stop>, MachineError> {
+        debug_assert_eq!(self.cpu.r[15], pc);
+        let now = self.now();
+        let one = self.cpu.icount + 1;
+        let (cpu, engine) = (&mut self.cpu, &mut self.engine);
+        let exit = self
+            .mem
+            .with_io(&mut self.board, now, |mem| engine.run(cpu, mem, one));
+        match exit {
+            // The same access again: the device refused it (bus error).
+            Exit::Fault { pc: p, fault: f } if p == pc && f == fault => {
+                self.abort(pc, fault)?;
+                Ok(None)
+            }
+            other => self.handle(other, limit),
+        }
+    }
+
+    /// A refused access becomes an abort: synchronous external abort
+    /// status, as a bus with nothing at that address answers (there is no
+    /// MMU yet to give translation faults).
+    fn abort(&mut self, pc: u32, fault: Fault) -> Result<(), MachineError> {
+        const EXTERNAL: u32 = 0x8;
+        let cp = &mut self.cpu.sys.cp15;
+        if fault.access == Access::Exec {
+            cp.ifsr = EXTERNAL;
+            cp.ifar = fault.addr;
+            self.exception(Exception::PrefetchAbort, pc)
+        } else {
+            let wnr = if fault.access == Access::Write {
+                1 << 11
+            } else {
+                0
+            };
+            cp.dfsr = EXTERNAL | wnr;
+            cp.dfar = fault.addr;
+            self.exception(Exception::DataAbort, pc)
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Bare-metal guests on the virt board (system mode): the same output,
+//! exit status, icount and state hash in every tier, run after run, with
+//! the other core loaded; and `lockstep run` on them from the command
+//! line.
+
+mod common;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use common::*;
+use devices::pl011::Serial;
+use devices::virt::VirtBoard;
+use jit::{Jit, Tier};
+use sim::cpu::CpuState;
+use sim::engine::Engine;
+use sim::interp::Interp;
+use sim::machine::{Console, Machine, Stop};
+use sim::memory::GuestMemory;
+use sim::time::VirtualClock;
+
+const HELLO: &[u8] = include_bytes!("guests/bare/bin/hello.elf");
+
+/// Everything the guest printed, UART and semihosting interleaved.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl Serial for Capture {
+    fn transmit(&mut self, byte: u8) {
+        self.0.lock().unwrap().push(byte);
+    }
+}
+
+impl Console for Capture {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+    }
+    fn read_byte(&mut self) -> Option<u8> {
+        None
+    }
+    fn time(&mut self, ns: u64) -> u32 {
+        (ns / 1_000_000_000) as u32
+    }
+    fn notice(&mut self, _msg: &str) {}
+}
+
+/// What a run ends with: stop, output, icount, state hash.
+type Outcome = (Stop, Vec<u8>, u64, u64);
+
+fn run(image: &[u8], engine: Box<dyn Engine>) -> Outcome {
+    let out = Capture::default();
+    let mut mem = GuestMemory::new().unwrap();
+    let board = VirtBoard::new(
+        &mut mem,
+        16 << 20,
+        VirtualClock::new(3).unwrap(),
+        Box::new(out.clone()),
+    );
+    let elf = object::File::parse(image).unwrap();
+    use object::{Object, ObjectSegment};
+    for seg in elf.segments() {
+        mem.poke_bytes(seg.address() as u32, seg.data().unwrap())
+            .unwrap();
+    }
+    let mut m = Machine {
+        cpu: CpuState::system_reset(elf.entry() as u32),
+        mem,
+        engine,
+        board,
+        idle: 0,
+        semihosting: true,
+        console: Box::new(out.clone()),
+        exceptions: 0,
+        semihost_noted: false,
+    };
+    let stop = m.run(10_000_000).unwrap();
+    let bytes = out.0.lock().unwrap().clone();
+    (stop, bytes, m.cpu.icount, m.cpu.hash() ^ m.mem.hash())
+}
+
+fn engines() -> Vec<(&'static str, Box<dyn Engine>)> {
+    vec![
+        ("interp", Box::new(Interp::new())),
+        ("jit", Box::new(Jit::new(Tier::Jit, 1).unwrap())),
+        ("tiered", Box::new(Jit::new(Tier::Tiered, 1).unwrap())),
+    ]
+}
+
+#[test]
+fn hello_prints_takes_an_svc_and_exits_zero_in_every_tier() {
+    let mut first: Option<Outcome> = None;
+    for (name, e) in engines() {
+        let o = run(HELLO, e);
+        assert_eq!(
+            o.0,
+            Stop::Exited(0),
+            "{name}: {:?}",
+            String::from_utf8_lossy(&o.1)
+        );
+        assert_eq!(
+            o.1, b"hello from the PL011\nhello from semihosting\n",
+            "{name}"
+        );
+        match &first {
+            None => first = Some(o),
+            Some(f) => assert_eq!(&o, f, "{name} differs from interp"),
+        }
+    }
+}
+
+#[test]
+fn runs_repeat_exactly_with_the_other_core_busy() {
+    let base = run(HELLO, Box::new(Jit::new(Tier::Tiered, 1).unwrap()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let spinners: Vec<_> = (0..2)
+        .map(|_| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let mut x = 1u64;
+                while !stop.load(Ordering::Relaxed) {
+                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                }
+                x
+            })
+        })
+        .collect();
+    for _ in 0..5 {
+        assert_eq!(
+            run(HELLO, Box::new(Jit::new(Tier::Tiered, 1).unwrap())),
+            base
+        );
+    }
+    stop.store(true, Ordering::Relaxed);
+    for s in spinners {
+        s.join().unwrap();
+    }
+}
+
+#[test]
+fn lockstep_run_without_an_image_runs_the_built_in_demo() {
+    let dir = TempDir::new("run-demo");
+    let out = run_in(&dir.0, &["run"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "hello from the PL011\nhello from semihosting\n"
+    );
+}
+
+#[test]
+fn lockstep_run_refuses_images_it_cannot_place_and_names_them() {
+    let dir = TempDir::new("run-bad");
+    // A Linux user-mode guest is linked at 0x10000, outside the board's RAM.
+    let p = dir.0.join("user.elf");
+    std::fs::write(&p, arm_elf(&[0xe1a0_0000], None)).unwrap();
+    let out = run_in(&dir.0, &["run", p.to_str().unwrap()], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("user.elf") && err.contains("outside RAM"),
+        "{err}"
+    );
+    // Garbage as a raw image: UNDEFINED with no vector table.
+    let p = dir.0.join("junk.bin");
+    std::fs::write(&p, [0xffu8; 64]).unwrap();
+    let out = run_in(&dir.0, &["run", p.to_str().unwrap()], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("junk.bin") && err.contains("vector"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    // An unserved semihosting call is pointed out; --limit stops the run.
+    let out = run_in(
+        &dir.0,
+        &[
+            "run",
+            "--limit",
+            "5000",
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/guests/bare/bin/hello.elf"
+            ),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(124));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--semihosting"));
+}
