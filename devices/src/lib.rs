@@ -5,5 +5,7 @@
 //! - `pl011`: the UART.
 //! - `virt`: QEMU virt's memory map, RAM and the devices on it.
 
+pub mod gic;
 pub mod pl011;
+pub mod sp804;
 pub mod virt;

@@ -2,26 +2,41 @@
 //! `base_memmap`, facts only), so software written for `qemu-system-arm
 //! -M virt` finds RAM and its console where it expects them.
 //!
-//! So far: RAM at 0x4000_0000 and the PL011 at 0x0900_0000. The GIC,
-//! timers, RTC and virtio-mmio follow (issue 5).
+//! So far: RAM at 0x4000_0000, the GICv2 (distributor 0x0800_0000, CPU
+//! interface 0x0801_0000), the PL011 at 0x0900_0000 and, Lockstep's
+//! addition, an SP804 dual timer at 0x090c_0000 on SPI 10 (interrupt ID
+//! 42). The generic timer, RTC and virtio-mmio follow (issue 5).
 
 use sim::machine::Board;
 use sim::memory::{perm, Bus, GuestMemory};
-use sim::time::{EventQueue, Fired, VirtualClock};
+use sim::time::{DeviceId, EventQueue, Fired, VirtualClock};
 
+use crate::gic::Gic;
 use crate::pl011::{Pl011, Serial};
+use crate::sp804::Sp804;
 
 /// Base of RAM.
 pub const RAM_BASE: u32 = 0x4000_0000;
+pub const GIC_DIST: u32 = 0x0800_0000;
+pub const GIC_CPU: u32 = 0x0801_0000;
 /// The UART.
 pub const UART0: u32 = 0x0900_0000;
+/// The dual timer (not in QEMU's virt).
+pub const TIMER: u32 = 0x090c_0000;
+/// The dual timer's interrupt ID (SPI 10).
+pub const TIMER_IRQ: u32 = 42;
 /// Size of one device's register window.
 const WINDOW: u32 = 0x1000;
+
+/// Owners of event-queue entries.
+const DEV_TIMER: DeviceId = DeviceId(1);
 
 pub struct VirtBoard {
     pub queue: EventQueue,
     pub clock: VirtualClock,
+    pub gic: Gic,
     pub uart: Pl011,
+    pub timer: Sp804,
 }
 
 impl VirtBoard {
@@ -34,35 +49,58 @@ impl VirtBoard {
         serial: Box<dyn Serial>,
     ) -> Self {
         mem.map(RAM_BASE, ram, perm::RWX);
-        mem.map_io(UART0, WINDOW);
-        VirtBoard {
-            queue: EventQueue::new(),
-            clock,
-            uart: Pl011::new(serial),
+        for base in [GIC_DIST, GIC_CPU, UART0, TIMER] {
+            mem.map_io(base, WINDOW);
         }
+        let mut queue = EventQueue::new();
+        let timer = Sp804::new(&mut queue, DEV_TIMER, clock);
+        VirtBoard {
+            queue,
+            clock,
+            gic: Gic::new(),
+            uart: Pl011::new(serial),
+            timer,
+        }
+    }
+
+    /// Carries the devices' interrupt outputs to the GIC's lines.
+    fn update_lines(&mut self) {
+        self.gic.set_line(TIMER_IRQ, self.timer.irq());
     }
 }
 
 impl Bus for VirtBoard {
-    fn read(&mut self, _now: u64, addr: u32, size: u32) -> Option<u64> {
-        // Device registers are 32-bit; narrower reads see the low bytes.
+    fn read(&mut self, now: u64, addr: u32, size: u32) -> Option<u64> {
+        // Device registers are 32-bit (the GIC's byte-wide ones aside);
+        // narrower reads of the others see the low bytes.
         if size > 4 {
             return None;
         }
-        match addr & !(WINDOW - 1) {
-            UART0 => self.uart.read(addr & (WINDOW - 1) & !3).map(u64::from),
+        let off = addr & (WINDOW - 1);
+        let v = match addr & !(WINDOW - 1) {
+            GIC_DIST => self.gic.dist_read(off, size),
+            GIC_CPU => self.gic.cpu_read(off & !3),
+            UART0 => self.uart.read(off & !3),
+            TIMER => self.timer.read(off & !3, now),
             _ => None,
-        }
+        };
+        v.map(u64::from)
     }
 
-    fn write(&mut self, _now: u64, addr: u32, size: u32, value: u64) -> bool {
+    fn write(&mut self, now: u64, addr: u32, size: u32, value: u64) -> bool {
         if size > 4 {
             return false;
         }
-        match addr & !(WINDOW - 1) {
-            UART0 => self.uart.write(addr & (WINDOW - 1) & !3, value as u32),
+        let (off, v) = (addr & (WINDOW - 1), value as u32);
+        let ok = match addr & !(WINDOW - 1) {
+            GIC_DIST => self.gic.dist_write(off, size, v),
+            GIC_CPU => self.gic.cpu_write(off & !3, v),
+            UART0 => self.uart.write(off & !3, v),
+            TIMER => self.timer.write(off & !3, v, &mut self.queue, now),
             _ => false,
-        }
+        };
+        self.update_lines();
+        ok
     }
 }
 
@@ -71,10 +109,20 @@ impl Board for VirtBoard {
         &mut self.queue
     }
 
-    fn fire(&mut self, _fired: Fired, _now: u64) {}
+    fn fire(&mut self, fired: Fired, now: u64) {
+        if let Fired::Timer {
+            owner: DEV_TIMER,
+            tag,
+            ..
+        } = fired
+        {
+            self.timer.expire(tag, &mut self.queue, now);
+        }
+        self.update_lines();
+    }
 
     fn irq(&self) -> bool {
-        false
+        self.gic.irq()
     }
 
     fn clock_ns(&self, now: u64) -> u64 {
