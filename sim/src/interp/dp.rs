@@ -88,10 +88,15 @@ impl Exec<'_> {
                 // (B9.3.20): CPSR from SPSR, then PC. UNPREDICTABLE in
                 // User and System mode (and so in Linux user mode), which
                 // have no SPSR: UNDEFINED here.
-                return if self.cpu.exception_return(r) {
-                    Ok(Flow::Jump)
+                let was = (self.cpu.sys.i, self.cpu.sys.f);
+                if !self.cpu.exception_return(r) {
+                    return Err(Trap::Undefined);
+                }
+                let unmasked = (was.0 && !self.cpu.sys.i) || (was.1 && !self.cpu.sys.f);
+                return if unmasked {
+                    Err(Trap::Unmasked)
                 } else {
-                    Err(Trap::Undefined)
+                    Ok(Flow::Jump)
                 };
             }
             self.cpu.set_nz(r);

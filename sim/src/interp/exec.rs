@@ -30,6 +30,10 @@ pub enum Trap {
     /// WFI (or WFE with no event) in system mode. The instruction has
     /// retired.
     Wfi,
+    /// The instruction retired and cleared CPSR.I or F (MSR, an exception
+    /// return): the machine must look for a pending interrupt before the
+    /// next instruction. The handler has set the whole state (PC, IT).
+    Unmasked,
 }
 
 impl From<Fault> for Trap {

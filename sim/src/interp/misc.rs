@@ -70,7 +70,14 @@ impl Exec<'_> {
         // User mode writes only the flags (f) and GE (s) fields; a
         // privileged mode also A, I, F and the mode.
         let mode = self.cpu.mode();
+        let was = (self.cpu.sys.i, self.cpu.sys.f);
         self.cpu.write_cpsr_by_instr(v, mask as u32);
+        let unmasked = (was.0 && !self.cpu.sys.i) || (was.1 && !self.cpu.sys.f);
+        if unmasked {
+            self.cpu.r[15] = self.next_pc();
+            self.cpu.itstate = self.op.it_next;
+            return Err(Trap::Unmasked);
+        }
         // A mode change swaps banked registers: end the block there.
         Ok(if self.cpu.mode() != mode {
             self.cpu.r[15] = self.next_pc();

@@ -78,6 +78,9 @@ pub enum Exit {
     /// WFI, or WFE with no event pending, in system mode: retired, PC past
     /// it; the core waits for an interrupt.
     Wfi,
+    /// An instruction unmasked IRQ or FIQ (system mode): retired, PC at
+    /// the next instruction; a pending interrupt is due now.
+    Unmasked,
     /// UNDEFINED or unimplemented encoding; PC is at it.
     Undefined {
         pc: u32,
@@ -418,6 +421,10 @@ pub fn exec_op(cpu: &mut CpuState, mem: &mut GuestMemory, op: &Op) -> Result<Flo
 /// else leaves PC at the instruction. Shared by every tier so that all
 /// exits look the same.
 pub fn trap_exit(cpu: &mut CpuState, op: &Op, trap: Trap) -> Exit {
+    if trap == Trap::Unmasked {
+        cpu.icount += 1;
+        return Exit::Unmasked;
+    }
     if let Trap::Svc(_) | Trap::Wfi = trap {
         cpu.icount += 1;
         cpu.itstate = op.it_next;

@@ -245,7 +245,7 @@ impl Process {
         let icount = self.cpu.icount;
         match exit {
             // WFI and WFE are NOPs in user mode: no such exit.
-            Exit::Limit | Exit::Wfi => None,
+            Exit::Limit | Exit::Wfi | Exit::Unmasked => None,
             Exit::Svc(_) => self.syscall(host).map(Ok),
             Exit::Undefined {
                 pc,

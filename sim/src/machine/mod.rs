@@ -150,7 +150,8 @@ impl<B: Board> Machine<B> {
     /// Handles an engine exit other than reaching the deadline.
     fn handle(&mut self, exit: Exit, limit: u64) -> Result<Option<Stop>, MachineError> {
         match exit {
-            Exit::Limit => {}
+            // `run`'s loop takes an interrupt that became due.
+            Exit::Limit | Exit::Unmasked => {}
             Exit::Wfi => {
                 // WFI wakes on a pending interrupt even when it is masked
                 // (B1.8.13); otherwise time jumps to the next deadline.
