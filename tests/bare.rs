@@ -88,26 +88,27 @@ fn engines() -> Vec<(&'static str, Box<dyn Engine>)> {
     ]
 }
 
-#[test]
-fn hello_prints_takes_an_svc_and_exits_zero_in_every_tier() {
+/// Runs `image` under every tier; each must exit 0 having printed
+/// `output`, and all must end with the same icount and state hash.
+/// Returns the outcome.
+fn exits_zero_alike_in_every_tier(image: &[u8], output: &[u8]) -> Outcome {
     let mut first: Option<Outcome> = None;
     for (name, e) in engines() {
-        let o = run(HELLO, e);
-        assert_eq!(
-            o.0,
-            Stop::Exited(0),
-            "{name}: {:?}",
-            String::from_utf8_lossy(&o.1)
-        );
-        assert_eq!(
-            o.1, b"hello from the PL011\nhello from semihosting\n",
-            "{name}"
-        );
+        let o = run(image, e);
+        let text = String::from_utf8_lossy(&o.1).into_owned();
+        assert_eq!(o.0, Stop::Exited(0), "{name}: {text:?}");
+        assert_eq!(text, String::from_utf8_lossy(output), "{name}");
         match &first {
             None => first = Some(o),
             Some(f) => assert_eq!(&o, f, "{name} differs from interp"),
         }
     }
+    first.expect("three tiers ran")
+}
+
+#[test]
+fn hello_prints_takes_an_svc_and_exits_zero_in_every_tier() {
+    exits_zero_alike_in_every_tier(HELLO, b"hello from the PL011\nhello from semihosting\n");
 }
 
 /// Ten SP804 interrupts through the GIC, WFI between them: every tier
@@ -115,21 +116,7 @@ fn hello_prints_takes_an_svc_and_exits_zero_in_every_tier() {
 /// and the banked IRQ-mode registers) and the guest's own checks pass.
 #[test]
 fn timer_interrupts_land_at_the_same_icount_in_every_tier() {
-    let mut first: Option<Outcome> = None;
-    for (name, e) in engines() {
-        let o = run(TIMER_IRQ, e);
-        assert_eq!(
-            o.0,
-            Stop::Exited(0),
-            "{name}: {:?}",
-            String::from_utf8_lossy(&o.1)
-        );
-        assert_eq!(o.1, b"..........\n10 timer interrupts\n", "{name}");
-        match &first {
-            None => first = Some(o),
-            Some(f) => assert_eq!(&o, f, "{name} differs from interp"),
-        }
-    }
+    exits_zero_alike_in_every_tier(TIMER_IRQ, b"..........\n10 timer interrupts\n");
 }
 
 /// GIC priorities: a higher-priority SGI preempts the timer's handler
@@ -140,17 +127,8 @@ fn timer_interrupts_land_at_the_same_icount_in_every_tier() {
 /// change to it needs an explanation).
 #[test]
 fn nested_priorities_preempt_and_wait_as_the_gic_says_in_every_tier() {
-    for (name, e) in engines() {
-        let o = run(NESTED_IRQ, e);
-        assert_eq!(
-            o.0,
-            Stop::Exited(0),
-            "{name}: {:?}",
-            String::from_utf8_lossy(&o.1)
-        );
-        assert_eq!(o.1, b"[()]<>[()]<>[()]<>\n", "{name}");
-        assert_eq!(o.2, 519, "{name}: icount");
-    }
+    let o = exits_zero_alike_in_every_tier(NESTED_IRQ, b"[()]<>[()]<>[()]<>\n");
+    assert_eq!(o.2, 519, "icount");
 }
 
 #[test]

@@ -7,6 +7,7 @@
 
     .syntax unified
     .arm
+    .include "virt.inc"
     .section .text.start, "ax"
     .global _start
 _start:
@@ -45,13 +46,7 @@ _start:
     addne   r9, r9, #1
 
     @ Exit: SYS_EXIT_EXTENDED with ADP_Stopped_ApplicationExit, r9.
-    ldr     r1, =exit_block
-    ldr     r0, =0x20026
-    str     r0, [r1]
-    str     r9, [r1, #4]
-    mov     r0, #0x20
-    svc     0x123456
-    b       .
+    semihost_exit r9, exit_block
 
 svc_handler:
     ldr     r0, [lr, #-4]               @ the SVC instruction

@@ -8,10 +8,7 @@
 
     .syntax unified
     .arm
-    .equ GICD, 0x08000000
-    .equ GICC, 0x08010000
-    .equ UART, 0x09000000
-    .equ TIMER, 0x090c0000
+    .include "virt.inc"
 
     .section .text.start, "ax"
     .global _start
@@ -63,13 +60,7 @@ _start:
     mov     r0, #'\n'
     bl      putc
 
-    ldr     r1, =exit_block
-    ldr     r0, =0x20026
-    str     r0, [r1]
-    str     r9, [r1, #4]
-    mov     r0, #0x20
-    svc     0x123456
-    b       .
+    semihost_exit r9, exit_block
 
 @ putc(r0), preserving r1-r3.
 putc:
