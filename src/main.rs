@@ -169,7 +169,8 @@ pub struct RunOpts {
     /// Stop after this many ticks (exit status 124).
     #[arg(long, value_name = "N")]
     limit: Option<u64>,
-    /// Semihosting SYS_TIME reads the host's clock (not deterministic).
+    /// The RTC and semihosting SYS_TIME read the host's clock (not
+    /// deterministic).
     #[arg(long)]
     host_time: bool,
 }

@@ -18,8 +18,9 @@ use crate::{user, RunOpts};
 /// The built-in guest of `lockstep run` with no image.
 const DEMO: &[u8] = include_bytes!("../tests/guests/bare/bin/hello.elf");
 
-/// Semihosting's SYS_TIME answers from this epoch plus virtual time unless
-/// `--host-time` (2026-01-01T00:00:00Z): fixed, so runs repeat.
+/// The RTC and semihosting's SYS_TIME start from this epoch and follow
+/// virtual time unless `--host-time` (2026-01-01T00:00:00Z): fixed, so
+/// runs repeat.
 const EPOCH: u32 = 1_767_225_600;
 
 struct Stdout;
@@ -135,7 +136,14 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
         .filter(|&r| r > 0 && r as u64 <= 0xc000_0000)
         .with_context(|| format!("--ram {} MiB does not fit the address space", opts.ram_mib))?;
     let mut mem = GuestMemory::new().context("cannot reserve guest memory")?;
-    let board = VirtBoard::new(&mut mem, ram, clock, Box::new(Stdout));
+    let epoch = if opts.host_time {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as u32)
+    } else {
+        EPOCH
+    };
+    let board = VirtBoard::new(&mut mem, ram, clock, Box::new(Stdout), epoch);
     let entry = load(&mut mem, &bytes, ram, &name)?;
     let mut cpu = CpuState::system_reset(entry & !1);
     cpu.thumb = entry & 1 != 0;

@@ -7,5 +7,6 @@
 
 pub mod gic;
 pub mod pl011;
+pub mod pl031;
 pub mod sp804;
 pub mod virt;

@@ -3,9 +3,10 @@
 //! -M virt` finds RAM and its console where it expects them.
 //!
 //! So far: RAM at 0x4000_0000, the GICv2 (distributor 0x0800_0000, CPU
-//! interface 0x0801_0000), the PL011 at 0x0900_0000 and, Lockstep's
+//! interface 0x0801_0000), the PL011 at 0x0900_0000, the PL031 RTC at
+//! 0x0901_0000 (SPI 2, interrupt ID 34) and, Lockstep's
 //! addition, an SP804 dual timer at 0x090c_0000 on SPI 10 (interrupt ID
-//! 42). The generic timer, RTC and virtio-mmio follow (issue 5).
+//! 42). The generic timer and virtio-mmio follow (issue 5).
 
 use sim::machine::Board;
 use sim::memory::{perm, Bus, GuestMemory};
@@ -13,6 +14,7 @@ use sim::time::{DeviceId, EventQueue, Fired, VirtualClock};
 
 use crate::gic::Gic;
 use crate::pl011::{Pl011, Serial};
+use crate::pl031::Pl031;
 use crate::sp804::Sp804;
 
 /// Base of RAM.
@@ -21,6 +23,10 @@ pub const GIC_DIST: u32 = 0x0800_0000;
 pub const GIC_CPU: u32 = 0x0801_0000;
 /// The UART.
 pub const UART0: u32 = 0x0900_0000;
+/// The real-time clock.
+pub const RTC: u32 = 0x0901_0000;
+/// The RTC's interrupt ID (SPI 2).
+pub const RTC_IRQ: u32 = 34;
 /// The dual timer (not in QEMU's virt).
 pub const TIMER: u32 = 0x090c_0000;
 /// The dual timer's interrupt ID (SPI 10).
@@ -30,35 +36,41 @@ const WINDOW: u32 = 0x1000;
 
 /// Owners of event-queue entries.
 const DEV_TIMER: DeviceId = DeviceId(1);
+const DEV_RTC: DeviceId = DeviceId(2);
 
 pub struct VirtBoard {
     pub queue: EventQueue,
     pub clock: VirtualClock,
     pub gic: Gic,
     pub uart: Pl011,
+    pub rtc: Pl031,
     pub timer: Sp804,
 }
 
 impl VirtBoard {
     /// A board with `ram` bytes of RAM mapped into `mem`, and its devices'
-    /// register windows marked as IO.
+    /// register windows marked as IO. `epoch` is the RTC's reading at boot
+    /// (seconds since 1970: an input of the run).
     pub fn new(
         mem: &mut GuestMemory,
         ram: u32,
         clock: VirtualClock,
         serial: Box<dyn Serial>,
+        epoch: u32,
     ) -> Self {
         mem.map(RAM_BASE, ram, perm::RWX);
-        for base in [GIC_DIST, GIC_CPU, UART0, TIMER] {
+        for base in [GIC_DIST, GIC_CPU, UART0, RTC, TIMER] {
             mem.map_io(base, WINDOW);
         }
         let mut queue = EventQueue::new();
         let timer = Sp804::new(&mut queue, DEV_TIMER, clock);
+        let rtc = Pl031::new(&mut queue, DEV_RTC, clock, epoch);
         VirtBoard {
             queue,
             clock,
             gic: Gic::new(),
             uart: Pl011::new(serial),
+            rtc,
             timer,
         }
     }
@@ -66,6 +78,7 @@ impl VirtBoard {
     /// Carries the devices' interrupt outputs to the GIC's lines.
     fn update_lines(&mut self) {
         self.gic.set_line(TIMER_IRQ, self.timer.irq());
+        self.gic.set_line(RTC_IRQ, self.rtc.irq());
     }
 }
 
@@ -81,6 +94,7 @@ impl Bus for VirtBoard {
             GIC_DIST => self.gic.dist_read(off, size),
             GIC_CPU => self.gic.cpu_read(off & !3),
             UART0 => self.uart.read(off & !3),
+            RTC => self.rtc.read(off & !3, now),
             TIMER => self.timer.read(off & !3, now),
             _ => None,
         };
@@ -96,6 +110,7 @@ impl Bus for VirtBoard {
             GIC_DIST => self.gic.dist_write(off, size, v),
             GIC_CPU => self.gic.cpu_write(off & !3, v),
             UART0 => self.uart.write(off & !3, v),
+            RTC => self.rtc.write(off & !3, v, &mut self.queue, now),
             TIMER => self.timer.write(off & !3, v, &mut self.queue, now),
             _ => false,
         };
@@ -110,13 +125,12 @@ impl Board for VirtBoard {
     }
 
     fn fire(&mut self, fired: Fired, now: u64) {
-        if let Fired::Timer {
-            owner: DEV_TIMER,
-            tag,
-            ..
-        } = fired
-        {
-            self.timer.expire(tag, &mut self.queue, now);
+        if let Fired::Timer { owner, tag, .. } = fired {
+            match owner {
+                DEV_TIMER => self.timer.expire(tag, &mut self.queue, now),
+                DEV_RTC => self.rtc.matched(&mut self.queue, now),
+                _ => {}
+            }
         }
         self.update_lines();
     }
