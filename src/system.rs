@@ -152,13 +152,13 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
         mem,
         engine: user::engine(opts.exec)?,
         board,
-        idle: 0,
         semihosting: opts.semihosting || image.is_none(),
         console: Box::new(Terminal {
             host_time: opts.host_time,
         }),
         exceptions: 0,
         semihost_noted: false,
+        cpu_timers: None,
     };
     let start = std::time::Instant::now();
     let stop = m.run(opts.limit.unwrap_or(u64::MAX));
@@ -168,7 +168,7 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
         let secs = start.elapsed().as_secs_f64();
         eprintln!("--- lockstep statistics ---");
         eprintln!("instructions retired: {}", m.cpu.icount);
-        eprintln!("ticks (idle skipped): {} ({})", m.now(), m.idle);
+        eprintln!("ticks (idle skipped): {} ({})", m.now(), m.cpu.sys.idle);
         eprintln!("exceptions taken:     {}", m.exceptions);
         eprintln!("wall time:            {secs:.3} s");
         eprintln!("state hash:           {:016x}", m.cpu.hash() ^ m.mem.hash());

@@ -139,6 +139,13 @@ impl Board for VirtBoard {
         self.gic.irq()
     }
 
+    /// The generic timer's PPIs: 30 (non-secure physical), 27 (virtual),
+    /// as QEMU's virt wires them.
+    fn timer_lines(&mut self, phys: bool, virt: bool) {
+        self.gic.set_line(30, phys);
+        self.gic.set_line(27, virt);
+    }
+
     fn clock_ns(&self, now: u64) -> u64 {
         self.clock.ns(now)
     }

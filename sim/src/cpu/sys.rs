@@ -138,6 +138,16 @@ pub struct Cp15 {
     pub tpidrprw: u32,
     /// Cache size selection (CSSELR): which CCSIDR reads return.
     pub csselr: u32,
+    /// The generic timer (B8): counter frequency (the machine sets it to
+    /// ticks per second, so the counter is the tick count), PL0 access
+    /// control, and the physical and virtual timers' control and compare
+    /// values. CNTVOFF is zero (no Virtualization Extensions).
+    pub cntfrq: u32,
+    pub cntkctl: u32,
+    pub cntp_ctl: u32,
+    pub cntp_cval: u64,
+    pub cntv_ctl: u32,
+    pub cntv_cval: u64,
 }
 
 impl Default for Cp15 {
@@ -161,6 +171,12 @@ impl Default for Cp15 {
             contextidr: 0,
             tpidrprw: 0,
             csselr: 0,
+            cntfrq: 0,
+            cntkctl: 0,
+            cntp_ctl: 0,
+            cntp_cval: 0,
+            cntv_ctl: 0,
+            cntv_cval: 0,
         }
     }
 }
@@ -189,6 +205,29 @@ pub struct SysState {
     pub cp15: Cp15,
     /// The event register WFE consumes and SEV sets.
     pub event: bool,
+    /// Ticks skipped while the core waited in WFI: guest time (and the
+    /// generic timer's count) is icount plus this.
+    pub idle: u64,
+    /// Set by the machine while it runs one instruction whose result
+    /// depends on the exact tick (a generic timer access): only then is
+    /// `icount` exact inside an instruction in every tier.
+    pub exact: bool,
+}
+
+/// Generic timer control bits (CNTP_CTL, CNTV_CTL).
+pub mod cntctl {
+    pub const ENABLE: u32 = 1 << 0;
+    pub const IMASK: u32 = 1 << 1;
+    pub const ISTATUS: u32 = 1 << 2;
+}
+
+impl SysState {
+    /// Whether a timer with control `ctl` and compare value `cval` fires
+    /// at count `now` (its ISTATUS), and whether it drives its interrupt.
+    pub fn timer_status(ctl: u32, cval: u64, now: u64) -> (bool, bool) {
+        let met = ctl & cntctl::ENABLE != 0 && now >= cval;
+        (met, met && ctl & cntctl::IMASK == 0)
+    }
 }
 
 /// CPSR bit positions (B1.3.3).
@@ -209,6 +248,12 @@ impl CpuState {
         cpu.sys.f = true;
         cpu.r[15] = entry;
         cpu
+    }
+
+    /// Guest time in ticks: instructions retired plus idle time. Exact
+    /// inside an instruction only while `sys.exact` is set.
+    pub fn ticks(&self) -> u64 {
+        self.icount + self.sys.idle
     }
 
     pub fn mode(&self) -> Mode {

@@ -315,6 +315,14 @@ impl Visitor for Exec<'_> {
         self.dp_shr(DpOp::Mvn, a)
     }
 
+    fn mcrr(&mut self, a: ArgMcrr) -> R {
+        self.mcrr(a)
+    }
+
+    fn mrrc(&mut self, a: ArgMcrr) -> R {
+        self.mrrc(a)
+    }
+
     fn sev(&mut self, a: ArgEmpty) -> R {
         let _ = a;
         self.sev()

@@ -34,6 +34,10 @@ pub enum Trap {
     /// return): the machine must look for a pending interrupt before the
     /// next instruction. The handler has set the whole state (PC, IT).
     Unmasked,
+    /// The instruction needs the exact tick (a generic timer access) and
+    /// did not run: the machine runs it alone (`SysState::exact`). PC is
+    /// at it.
+    NeedsTick,
 }
 
 impl From<Fault> for Trap {

@@ -5,8 +5,8 @@
 
 use super::exec::{Exec, Flow, Trap, R};
 use crate::decode::{
-    ArgBfi, ArgBfx, ArgI, ArgMcr, ArgMrs, ArgMsrImm, ArgMsrReg, ArgPkh, ArgRr, ArgRrr, ArgRrrRot,
-    ArgSat,
+    ArgBfi, ArgBfx, ArgI, ArgMcr, ArgMcrr, ArgMrs, ArgMsrImm, ArgMsrReg, ArgPkh, ArgRr, ArgRrr,
+    ArgRrrRot, ArgSat,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -274,14 +274,19 @@ impl Exec<'_> {
         Ok(Flow::Next)
     }
 
-    /// MRC: CP15 (`cp15_read`); every other coprocessor is UNDEFINED.
+    /// MRC: CP15 (`cp15_read`, the generic timer in `timer_read`); every
+    /// other coprocessor is UNDEFINED.
     pub fn mrc(&mut self, a: ArgMcr) -> R {
         if a.cp != 15 {
             return Err(Trap::Undefined);
         }
-        let v = self
-            .cp15_read(a.opc1 as u32, a.crn as u32, a.crm as u32, a.opc2 as u32)
-            .ok_or(Trap::Undefined)?;
+        let (opc1, crn, crm, opc2) = (a.opc1 as u32, a.crn as u32, a.crm as u32, a.opc2 as u32);
+        let v = if crn == 14 {
+            self.timer_read(opc1, crm, opc2)?
+        } else {
+            self.cp15_read(opc1, crn, crm, opc2)
+                .ok_or(Trap::Undefined)?
+        };
         if a.rt == 15 {
             // MRC to APSR_nzcv copies the top four bits to the flags.
             self.set_apsr_nzcv(v);
@@ -296,10 +301,137 @@ impl Exec<'_> {
             return Err(Trap::Undefined);
         }
         let v = self.reg(a.rt);
-        if !self.cp15_write(a.opc1 as u32, a.crn as u32, a.crm as u32, a.opc2 as u32, v) {
+        let (opc1, crn, crm, opc2) = (a.opc1 as u32, a.crn as u32, a.crm as u32, a.opc2 as u32);
+        if crn == 14 {
+            self.timer_write(opc1, crm, opc2, v)?;
+        } else if !self.cp15_write(opc1, crn, crm, opc2, v) {
             return Err(Trap::Undefined);
         }
         Ok(Flow::Next)
+    }
+
+    /// MRRC: the generic timer's 64-bit registers (B8.2): CNTPCT, CNTVCT
+    /// (equal: CNTVOFF is zero), CNTP_CVAL, CNTV_CVAL.
+    pub fn mrrc(&mut self, a: ArgMcrr) -> R {
+        let v = match (a.opc1, a.crm) {
+            (0, 14) | (1, 14) => {
+                self.timer_access(1 << a.opc1)?;
+                self.cpu.ticks()
+            }
+            (2, 14) => {
+                self.timer_access(1 << 9)?;
+                self.cpu.sys.cp15.cntp_cval
+            }
+            (3, 14) => {
+                self.timer_access(1 << 8)?;
+                self.cpu.sys.cp15.cntv_cval
+            }
+            _ => return Err(Trap::Undefined),
+        };
+        self.set_reg(a.rt, v as u32);
+        self.set_reg(a.rt2, (v >> 32) as u32);
+        Ok(Flow::Next)
+    }
+
+    /// MCRR: CNTP_CVAL and CNTV_CVAL.
+    pub fn mcrr(&mut self, a: ArgMcrr) -> R {
+        let v = (self.reg(a.rt2) as u64) << 32 | self.reg(a.rt) as u64;
+        match (a.opc1, a.crm) {
+            (2, 14) => {
+                self.timer_access(1 << 9)?;
+                self.cpu.sys.cp15.cntp_cval = v;
+            }
+            (3, 14) => {
+                self.timer_access(1 << 8)?;
+                self.cpu.sys.cp15.cntv_cval = v;
+            }
+            _ => return Err(Trap::Undefined),
+        }
+        Ok(Flow::Next)
+    }
+
+    /// A generic timer access from the current mode: PL1 always, PL0 when
+    /// CNTKCTL's `pl0_bit` allows it. Every access except CNTFRQ and
+    /// CNTKCTL also needs the exact tick, either because its result depends
+    /// on it or because the machine must re-arm the timer after it, so it
+    /// runs alone under the machine (`SysState::exact`).
+    fn timer_access(&self, pl0_bit: u32) -> Result<(), Trap> {
+        let s = &self.cpu.sys;
+        if !s.enabled || (!self.cpu.privileged() && s.cp15.cntkctl & pl0_bit == 0) {
+            return Err(Trap::Undefined);
+        }
+        if !s.exact {
+            return Err(Trap::NeedsTick);
+        }
+        Ok(())
+    }
+
+    /// MRC of a generic timer register (B8.2, B4.1.21-26).
+    fn timer_read(&self, opc1: u32, crm: u32, opc2: u32) -> Result<u32, Trap> {
+        let c = &self.cpu.sys.cp15;
+        let status = |ctl: u32, cval: u64, now: u64| {
+            let (met, _) = crate::cpu::SysState::timer_status(ctl, cval, now);
+            ctl | if met { crate::cpu::cntctl::ISTATUS } else { 0 }
+        };
+        match (opc1, crm, opc2) {
+            (0, 0, 0) => {
+                if !self.cpu.sys.enabled || (!self.cpu.privileged() && c.cntkctl & 3 == 0) {
+                    return Err(Trap::Undefined);
+                }
+                Ok(c.cntfrq)
+            }
+            (0, 1, 0) if self.cpu.sys.enabled && self.cpu.privileged() => Ok(c.cntkctl),
+            (0, 2, 0) | (0, 2, 1) => {
+                self.timer_access(1 << 9)?;
+                let now = self.cpu.ticks();
+                Ok(if opc2 == 0 {
+                    c.cntp_cval.wrapping_sub(now) as u32
+                } else {
+                    status(c.cntp_ctl, c.cntp_cval, now)
+                })
+            }
+            (0, 3, 0) | (0, 3, 1) => {
+                self.timer_access(1 << 8)?;
+                let now = self.cpu.ticks();
+                Ok(if opc2 == 0 {
+                    c.cntv_cval.wrapping_sub(now) as u32
+                } else {
+                    status(c.cntv_ctl, c.cntv_cval, now)
+                })
+            }
+            _ => Err(Trap::Undefined),
+        }
+    }
+
+    /// MCR to a generic timer register. A TVAL write sets the compare
+    /// value to now plus the signed 32-bit value.
+    fn timer_write(&mut self, opc1: u32, crm: u32, opc2: u32, v: u32) -> Result<(), Trap> {
+        let privileged = self.cpu.sys.enabled && self.cpu.privileged();
+        match (opc1, crm, opc2) {
+            (0, 0, 0) if privileged => self.cpu.sys.cp15.cntfrq = v,
+            (0, 1, 0) if privileged => self.cpu.sys.cp15.cntkctl = v & 0x3ff,
+            (0, 2, 0) | (0, 3, 0) => {
+                self.timer_access(if crm == 2 { 1 << 9 } else { 1 << 8 })?;
+                let cval = self.cpu.ticks().wrapping_add(v as i32 as i64 as u64);
+                let c = &mut self.cpu.sys.cp15;
+                *if crm == 2 {
+                    &mut c.cntp_cval
+                } else {
+                    &mut c.cntv_cval
+                } = cval;
+            }
+            (0, 2, 1) | (0, 3, 1) => {
+                self.timer_access(if crm == 2 { 1 << 9 } else { 1 << 8 })?;
+                let c = &mut self.cpu.sys.cp15;
+                *if crm == 2 {
+                    &mut c.cntp_ctl
+                } else {
+                    &mut c.cntv_ctl
+                } = v & 3;
+            }
+            _ => return Err(Trap::Undefined),
+        }
+        Ok(())
     }
 
     /// A CP15 read (B4.1, B3.17 "Organization of the CP15 registers"):

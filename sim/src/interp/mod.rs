@@ -81,6 +81,9 @@ pub enum Exit {
     /// An instruction unmasked IRQ or FIQ (system mode): retired, PC at
     /// the next instruction; a pending interrupt is due now.
     Unmasked,
+    /// A generic timer access that needs the exact tick; PC is at it, not
+    /// retired. Run it alone with `SysState::exact` set.
+    NeedsTick,
     /// UNDEFINED or unimplemented encoding; PC is at it.
     Undefined {
         pc: u32,
@@ -438,6 +441,7 @@ pub fn trap_exit(cpu: &mut CpuState, op: &Op, trap: Trap) -> Exit {
     match trap {
         Trap::Fault(fault) => Exit::Fault { pc: op.pc, fault },
         Trap::Bkpt(imm) => Exit::Bkpt(imm),
+        Trap::NeedsTick => Exit::NeedsTick,
         _ => Exit::Undefined {
             pc: op.pc,
             thumb: cpu.thumb,

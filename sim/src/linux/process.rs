@@ -245,7 +245,8 @@ impl Process {
         let icount = self.cpu.icount;
         match exit {
             // WFI and WFE are NOPs in user mode: no such exit.
-            Exit::Limit | Exit::Wfi | Exit::Unmasked => None,
+            // System mode only.
+            Exit::Limit | Exit::Wfi | Exit::Unmasked | Exit::NeedsTick => None,
             Exit::Svc(_) => self.syscall(host).map(Ok),
             Exit::Undefined {
                 pc,

@@ -17,11 +17,12 @@ pub use semihost::{Console, SemihostExit};
 
 use thiserror::Error;
 
+use crate::cpu::SysState;
 use crate::cpu::{CpuState, Exception};
 use crate::engine::Engine;
 use crate::interp::Exit;
 use crate::memory::{perm, Access, Bus, Fault, GuestMemory};
-use crate::time::{EventQueue, Fired};
+use crate::time::{DeviceId, EventQueue, Fired, TimerId};
 
 /// The devices of a machine, with their event queue.
 pub trait Board: Bus {
@@ -38,7 +39,13 @@ pub trait Board: Bus {
     fn clock_ns(&self, now: u64) -> u64;
     /// Ticks per second of virtual time.
     fn tick_hz(&self) -> u64;
+    /// The core's generic timer outputs (physical, virtual), levels.
+    fn timer_lines(&mut self, _phys: bool, _virt: bool) {}
 }
+
+/// The owner of the machine's own event-queue entries (the core's generic
+/// timers).
+const CORE: DeviceId = DeviceId(u16::MAX);
 
 /// Why `Machine::run` returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,9 +75,6 @@ pub struct Machine<B: Board> {
     pub mem: GuestMemory,
     pub engine: Box<dyn Engine>,
     pub board: B,
-    /// Ticks skipped while the core waited in WFI: guest time is icount
-    /// plus this.
-    pub idle: u64,
     /// Semihosting calls are served (`--semihosting`); otherwise their
     /// SVCs are ordinary exceptions.
     pub semihosting: bool,
@@ -79,21 +83,63 @@ pub struct Machine<B: Board> {
     pub exceptions: u64,
     /// The user was told about an unserved semihosting call.
     pub semihost_noted: bool,
+    /// Queue timers for the core's physical and virtual generic timers,
+    /// made on the first run.
+    pub cpu_timers: Option<[TimerId; 2]>,
 }
 
 impl<B: Board> Machine<B> {
     /// The current tick.
     pub fn now(&self) -> u64 {
-        self.cpu.icount + self.idle
+        self.cpu.ticks()
+    }
+
+    /// Re-arms the queue timers for the core's generic timers and passes
+    /// their levels to the board, after anything that may have changed
+    /// them (a timer register write, a compare value coming due).
+    fn sync_cpu_timers(&mut self) {
+        let timers = match self.cpu_timers {
+            Some(t) => t,
+            None => {
+                let q = self.board.queue();
+                let t = [q.new_timer(CORE, 0), q.new_timer(CORE, 1)];
+                self.cpu_timers = Some(t);
+                t
+            }
+        };
+        let now = self.now();
+        let c = &self.cpu.sys.cp15;
+        let mut lines = [false; 2];
+        for (i, (ctl, cval)) in [(c.cntp_ctl, c.cntp_cval), (c.cntv_ctl, c.cntv_cval)]
+            .into_iter()
+            .enumerate()
+        {
+            let (met, irq) = SysState::timer_status(ctl, cval, now);
+            lines[i] = irq;
+            let q = self.board.queue();
+            if ctl & crate::cpu::cntctl::ENABLE != 0 && !met {
+                q.arm(timers[i], cval);
+            } else {
+                q.cancel(timers[i]);
+            }
+        }
+        self.board.timer_lines(lines[0], lines[1]);
     }
 
     /// Runs until tick `limit`, a semihosting exit, or an idle core with
     /// nothing scheduled.
     pub fn run(&mut self, limit: u64) -> Result<Stop, MachineError> {
+        if self.cpu.sys.cp15.cntfrq == 0 {
+            // The counter counts ticks.
+            self.cpu.sys.cp15.cntfrq = self.board.tick_hz() as u32;
+        }
         loop {
             let now = self.now();
             while let Some(f) = self.board.queue().pop_due(now) {
-                self.board.fire(f, now);
+                match f {
+                    Fired::Timer { owner: CORE, .. } => self.sync_cpu_timers(),
+                    f => self.board.fire(f, now),
+                }
             }
             self.interrupt()?;
             if now >= limit {
@@ -105,9 +151,8 @@ impl<B: Board> Machine<B> {
                 .next_deadline()
                 .unwrap_or(u64::MAX)
                 .min(limit);
-            let exit = self
-                .engine
-                .run(&mut self.cpu, &mut self.mem, deadline - self.idle);
+            let icount_limit = deadline - self.cpu.sys.idle;
+            let exit = self.engine.run(&mut self.cpu, &mut self.mem, icount_limit);
             if let Some(stop) = self.handle(exit, limit)? {
                 return Ok(stop);
             }
@@ -152,12 +197,22 @@ impl<B: Board> Machine<B> {
         match exit {
             // `run`'s loop takes an interrupt that became due.
             Exit::Limit | Exit::Unmasked => {}
+            Exit::NeedsTick => {
+                // Run it alone, where icount is exact in every tier, then
+                // follow what it did to the timers.
+                self.cpu.sys.exact = true;
+                let one = self.cpu.icount + 1;
+                let exit = self.engine.run(&mut self.cpu, &mut self.mem, one);
+                self.cpu.sys.exact = false;
+                self.sync_cpu_timers();
+                return self.handle(exit, limit);
+            }
             Exit::Wfi => {
                 // WFI wakes on a pending interrupt even when it is masked
                 // (B1.8.13); otherwise time jumps to the next deadline.
                 if !(self.board.irq() || self.board.fiq()) {
                     match self.board.queue().next_deadline() {
-                        Some(d) => self.idle += d.min(limit).saturating_sub(self.now()),
+                        Some(d) => self.cpu.sys.idle += d.min(limit).saturating_sub(self.now()),
                         None => return Ok(Some(Stop::Idle)),
                     }
                 }
