@@ -1,6 +1,6 @@
 //! The event queue (`sim::time`): arming, re-arming and firing timers,
-//! bottom halves, and a completion's round trip through a backend thread.
-//! `cargo bench --bench events`.
+//! bottom halves, a completion's round trip through a backend thread, and
+//! interrupt delivery in a bare-metal guest. `cargo bench --bench events`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use sim::time::{Backend, BhKind, DeviceId, EventQueue, Io};
@@ -77,5 +77,70 @@ fn completion(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, timers, completion);
+/// Interrupt delivery end to end: the bare-metal timer_irq guest (ten
+/// SP804 interrupts through the GIC, WFI between them) from reset to its
+/// semihosting exit, under the interpreter: each interrupt is a queue
+/// event, a GIC line change, an exception entry, five register accesses
+/// run as single instructions, and an exception return.
+fn interrupts(c: &mut Criterion) {
+    use devices::pl011::Serial;
+    use devices::virt::VirtBoard;
+    use object::{Object, ObjectSegment};
+    use sim::cpu::CpuState;
+    use sim::machine::{Console, Machine, Stop};
+    use sim::memory::GuestMemory;
+    use sim::time::VirtualClock;
+
+    struct Sink;
+    impl Serial for Sink {
+        fn transmit(&mut self, _: u8) {}
+    }
+    impl Console for Sink {
+        fn write(&mut self, _: &[u8]) {}
+        fn read_byte(&mut self) -> Option<u8> {
+            None
+        }
+        fn time(&mut self, _: u64) -> u32 {
+            0
+        }
+        fn notice(&mut self, _: &str) {}
+    }
+
+    let image: &[u8] = include_bytes!("../tests/guests/bare/bin/timer_irq.elf");
+    let elf = object::File::parse(image).unwrap();
+    let mut g = c.benchmark_group("interrupts");
+    g.throughput(Throughput::Elements(10));
+    g.bench_function("timer_irq_guest_10_interrupts", |b| {
+        b.iter(|| {
+            let mut mem = GuestMemory::new().unwrap();
+            let board = VirtBoard::new(
+                &mut mem,
+                4 << 20,
+                VirtualClock::new(3).unwrap(),
+                Box::new(Sink),
+                0,
+            );
+            for seg in elf.segments() {
+                mem.poke_bytes(seg.address() as u32, seg.data().unwrap())
+                    .unwrap();
+            }
+            let mut m = Machine {
+                cpu: CpuState::system_reset(elf.entry() as u32),
+                mem,
+                engine: Box::new(sim::interp::Interp::new()),
+                board,
+                semihosting: true,
+                console: Box::new(Sink),
+                exceptions: 0,
+                semihost_noted: false,
+                cpu_timers: None,
+            };
+            assert_eq!(m.run(u64::MAX).unwrap(), Stop::Exited(0));
+            black_box(m.cpu.icount)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, timers, completion, interrupts);
 criterion_main!(benches);
