@@ -182,6 +182,7 @@ const MNEMONICS: &[(&str, &[&str])] = &[
     ("BX", &["bx"]),
     ("CBZ", &["cbz", "cbnz"]),
     ("MSR_reg", &["msr"]),
+    ("CPS", &["cps", "cpsid", "cpsie"]),
     ("MSR_imm", &["msr"]),
     // Hints: every hint of the NOP-compatible space (yield, wfe, wfi, sev,
     // dbg, ...) runs as a NOP in user mode; PLDW without MP extensions too.

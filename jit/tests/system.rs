@@ -142,3 +142,50 @@ fn wfi_and_wfe_wait_in_system_mode_and_are_nops_in_user_mode() {
     let (e, c) = all_tiers(&thumb(&[0xbf00, 0xf3af, 0x8003, 0xde00]), true, true);
     assert_eq!((e, c.r[15], c.icount), (Exit::Wfi, CODE + 6, 2));
 }
+
+/// Runs to the first exit other than `Exit::Unmasked` under every tier
+/// (they must agree) from a system reset; returns it and the CPU.
+fn to_trap(code: &[u8], thumb: bool) -> (Exit, CpuState) {
+    let go = |engine: &mut dyn Engine| {
+        let mut mem = GuestMemory::new().unwrap();
+        mem.map(CODE, 0x1000, perm::RWX);
+        mem.poke_bytes(CODE, code).unwrap();
+        let mut cpu = CpuState::system_reset(CODE);
+        cpu.thumb = thumb;
+        let mut e = Exit::Unmasked;
+        while e == Exit::Unmasked {
+            e = engine.run(&mut cpu, &mut mem, 1000);
+        }
+        (e, cpu)
+    };
+    let first = go(&mut Interp::new());
+    for tier in [Tier::Jit, Tier::Tiered] {
+        let mut jit = Jit::new(tier, 1).unwrap();
+        assert_eq!(go(&mut jit), first, "{tier:?}");
+    }
+    first
+}
+
+/// B9.3.2 CPS: CPSID/CPSIE set and clear the masks, CPS #mode switches
+/// mode; Thumb's 16-bit CPSID/CPSIE too.
+#[test]
+fn cps_changes_masks_and_mode() {
+    let a = arm(&[
+        0xf10c_00c0, // cpsid if
+        0xe10f_0000, // mrs r0, cpsr
+        0xf108_0080, // cpsie i
+        0xe10f_1000, // mrs r1, cpsr
+        0xf102_001f, // cps #0x1f (System)
+        0xe10f_2000, // mrs r2, cpsr
+        0xe7f0_00f0, // udf
+    ]);
+    let (e, c) = to_trap(&a, false);
+    assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
+    assert_eq!(c.r[0] & 0x1ff, 0x1d3, "SVC, A, I and F masked");
+    assert_eq!(c.r[1] & 0x1ff, 0x153, "I cleared");
+    assert_eq!(c.r[2] & 0x1ff, 0x15f, "System mode");
+    assert_eq!(c.mode(), Mode::Sys);
+    // cpsie if; cpsid i; udf
+    let (_, c) = to_trap(&thumb(&[0xb663, 0xb672, 0xde00]), true);
+    assert!(c.sys.i && !c.sys.f);
+}

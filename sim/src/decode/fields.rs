@@ -7,6 +7,11 @@ pub fn plus_1(_: &Ctx, v: i32) -> i32 {
     v + 1
 }
 
+/// CPS T1's im bit as A32's imod: 0 (enable) is 2, 1 (disable) is 3.
+pub fn plus_2(_: &Ctx, v: i32) -> i32 {
+    v + 2
+}
+
 pub fn times_2(_: &Ctx, v: i32) -> i32 {
     v.wrapping_mul(2)
 }

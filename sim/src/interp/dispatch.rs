@@ -323,6 +323,10 @@ impl Visitor for Exec<'_> {
         self.mrrc(a)
     }
 
+    fn cps(&mut self, a: ArgCps) -> R {
+        self.cps(a)
+    }
+
     fn sev(&mut self, a: ArgEmpty) -> R {
         let _ = a;
         self.sev()

@@ -5,8 +5,8 @@
 
 use super::exec::{Exec, Flow, Trap, R};
 use crate::decode::{
-    ArgBfi, ArgBfx, ArgI, ArgMcr, ArgMcrr, ArgMrs, ArgMsrImm, ArgMsrReg, ArgPkh, ArgRr, ArgRrr,
-    ArgRrrRot, ArgSat,
+    ArgBfi, ArgBfx, ArgCps, ArgI, ArgMcr, ArgMcrr, ArgMrs, ArgMsrImm, ArgMsrReg, ArgPkh, ArgRr,
+    ArgRrr, ArgRrrRot, ArgSat,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -85,6 +85,31 @@ impl Exec<'_> {
         } else {
             Flow::Next
         })
+    }
+
+    /// CPS (B9.3.2): sets (imod 3) or clears (imod 2) the A/I/F masks
+    /// named in `aif`, and with `m` changes mode, as the equivalent MSR
+    /// would. A NOP in User mode (and so in Linux user mode).
+    pub fn cps(&mut self, a: ArgCps) -> R {
+        // UNPREDICTABLE forms (imod 01; a mode without M): UNDEFINED here.
+        if a.imod == 1 || (a.m == 0 && a.mode != 0) {
+            return Err(Trap::Undefined);
+        }
+        if !self.cpu.privileged() {
+            return Ok(Flow::Next);
+        }
+        let mut v = self.cpu.cpsr();
+        let bits = (a.aif as u32 & 7) << 6;
+        match a.imod {
+            2 => v &= !bits,
+            3 => v |= bits,
+            _ => {}
+        }
+        if a.m != 0 {
+            v = (v & !0x1f) | a.mode as u32;
+        }
+        // The c and x fields: A is bit 8, I/F/M are in the low byte.
+        self.msr(0, 0b0011, v)
     }
 
     pub fn msr_reg(&mut self, a: ArgMsrReg) -> R {
