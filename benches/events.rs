@@ -124,17 +124,14 @@ fn interrupts(c: &mut Criterion) {
                 mem.poke_bytes(seg.address() as u32, seg.data().unwrap())
                     .unwrap();
             }
-            let mut m = Machine {
-                cpu: CpuState::system_reset(elf.entry() as u32),
+            let mut m = Machine::new(
+                CpuState::system_reset(elf.entry() as u32),
                 mem,
-                engine: Box::new(sim::interp::Interp::new()),
+                Box::new(sim::interp::Interp::new()),
                 board,
-                semihosting: true,
-                console: Box::new(Sink),
-                exceptions: 0,
-                semihost_noted: false,
-                cpu_timers: None,
-            };
+                true,
+                Box::new(Sink),
+            );
             assert_eq!(m.run(u64::MAX).unwrap(), Stop::Exited(0));
             black_box(m.cpu.icount)
         })

@@ -147,19 +147,16 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
     let entry = load(&mut mem, &bytes, ram, &name)?;
     let mut cpu = CpuState::system_reset(entry & !1);
     cpu.thumb = entry & 1 != 0;
-    let mut m = Machine {
+    let mut m = Machine::new(
         cpu,
         mem,
-        engine: user::engine(opts.exec)?,
+        user::engine(opts.exec)?,
         board,
-        semihosting: opts.semihosting || image.is_none(),
-        console: Box::new(Terminal {
+        opts.semihosting || image.is_none(),
+        Box::new(Terminal {
             host_time: opts.host_time,
         }),
-        exceptions: 0,
-        semihost_noted: false,
-        cpu_timers: None,
-    };
+    );
     let start = std::time::Instant::now();
     let stop = m.run(opts.limit.unwrap_or(u64::MAX));
     let _ = std::io::stdout().flush();

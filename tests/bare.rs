@@ -67,17 +67,14 @@ fn run(image: &[u8], engine: Box<dyn Engine>) -> Outcome {
         mem.poke_bytes(seg.address() as u32, seg.data().unwrap())
             .unwrap();
     }
-    let mut m = Machine {
-        cpu: CpuState::system_reset(elf.entry() as u32),
+    let mut m = Machine::new(
+        CpuState::system_reset(elf.entry() as u32),
         mem,
         engine,
         board,
-        semihosting: true,
-        console: Box::new(out.clone()),
-        exceptions: 0,
-        semihost_noted: false,
-        cpu_timers: None,
-    };
+        true,
+        Box::new(out.clone()),
+    );
     // Ticks, not instructions: idle time is skipped, so a guest that
     // sleeps for virtual seconds still finishes at once.
     let stop = m.run(10_000_000_000).unwrap();

@@ -53,7 +53,8 @@ impl Default for CounterState {
     fn default() -> Self {
         CounterState {
             load: 0,
-            control: ctl::INTEN | 1 << 5,
+            // Reset value 0x20: IntEnable set, counter disabled.
+            control: ctl::INTEN,
             ris: false,
             value: u32::MAX,
             since: 0,

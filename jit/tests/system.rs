@@ -11,32 +11,53 @@ use sim::memory::{perm, GuestMemory};
 
 const CODE: u32 = 0x8000;
 
-/// Runs `words` (ARM) from a system reset at CODE, looping `passes` times
-/// over the program through a final branch back (so compiled tiers see
-/// it hot), under `engine`; returns the exit, the CPU and the number of
-/// exits taken.
-fn run(words: &[u32], engine: &mut dyn Engine) -> (Exit, CpuState) {
-    let mut mem = GuestMemory::new().unwrap();
-    mem.map(CODE, 0x1000, perm::RWX);
-    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-    mem.poke_bytes(CODE, &bytes).unwrap();
-    let mut cpu = CpuState::system_reset(CODE);
-    cpu.r[1] = 0x6000_0010; // an SPSR: User mode, Z and C set
-    cpu.r[2] = 0x1234_5678; // VBAR (low bits RES0)
-    cpu.r[7] = 300; // loop counter
-                    // An exception return that unmasks interrupts leaves the engine (for
-                    // the machine to look for one); with no machine here, go on.
-    let mut exit = Exit::Unmasked;
-    let mut unmasked = 0;
-    while exit == Exit::Unmasked {
-        exit = engine.run(&mut cpu, &mut mem, 1_000_000);
-        unmasked += (exit == Exit::Unmasked) as u32;
+/// Runs `code` (ARM, or Thumb when `thumb`) at CODE from a system reset
+/// (or a user-mode core when not `system`), after `setup` adjusts the
+/// CPU, under every tier; they must agree. An instruction that unmasks
+/// interrupts leaves the engine (for a machine to look for one); with no
+/// machine here, the run goes on. Returns the first other exit, the CPU
+/// and how many unmasking exits there were.
+fn all_tiers(
+    code: &[u8],
+    thumb: bool,
+    system: bool,
+    setup: impl Fn(&mut CpuState),
+) -> (Exit, CpuState, u32) {
+    let go = |engine: &mut dyn Engine| {
+        let mut mem = GuestMemory::new().unwrap();
+        mem.map(CODE, 0x1000, perm::RWX);
+        mem.poke_bytes(CODE, code).unwrap();
+        let mut cpu = if system {
+            CpuState::system_reset(CODE)
+        } else {
+            let mut c = CpuState::new();
+            c.r[15] = CODE;
+            c
+        };
+        cpu.thumb = thumb;
+        setup(&mut cpu);
+        let mut unmasked = 0;
+        loop {
+            match engine.run(&mut cpu, &mut mem, 1_000_000) {
+                Exit::Unmasked => unmasked += 1,
+                e => return (e, cpu, unmasked),
+            }
+        }
+    };
+    let first = go(&mut Interp::new());
+    for tier in [Tier::Jit, Tier::Tiered] {
+        let mut jit = Jit::new(tier, 1).unwrap();
+        assert_eq!(go(&mut jit), first, "{tier:?}");
     }
-    assert_eq!(
-        unmasked, 1,
-        "the return to User mode unmasks IRQ and FIQ once"
-    );
-    (exit, cpu)
+    first
+}
+
+fn arm(words: &[u32]) -> Vec<u8> {
+    words.iter().flat_map(|w| w.to_le_bytes()).collect()
+}
+
+fn thumb(units: &[u16]) -> Vec<u8> {
+    units.iter().flat_map(|u| u.to_le_bytes()).collect()
 }
 
 #[test]
@@ -63,7 +84,15 @@ fn modes_spsr_cp15_and_exception_return_agree_across_tiers() {
         0xe10f_8000, // mrs r8, cpsr                 (User mode now)
         0xee1c_9f10, // mrc p15, 0, r9, c12, c0, 0   (UNDEFINED in User mode)
     ];
-    let (e0, c0) = run(&words, &mut Interp::new());
+    let (e0, c0, unmasked) = all_tiers(&arm(&words), false, true, |cpu| {
+        cpu.r[1] = 0x6000_0010; // an SPSR: User mode, Z and C set
+        cpu.r[2] = 0x1234_5678; // VBAR (low bits RES0)
+        cpu.r[7] = 300; // loop counter, so compiled tiers see the loop hot
+    });
+    assert_eq!(
+        unmasked, 1,
+        "the return to User mode unmasks IRQ and FIQ once"
+    );
     assert!(
         matches!(e0, Exit::Undefined { pc, .. } if pc == CODE + 17 * 4),
         "{e0:?}"
@@ -79,47 +108,6 @@ fn modes_spsr_cp15_and_exception_return_agree_across_tiers() {
         "CPSR restored from SPSR"
     );
     assert_eq!(c0.sys.sp[4], 0x1001, "IRQ's banked SP kept");
-    for tier in [Tier::Jit, Tier::Tiered] {
-        let mut jit = Jit::new(tier, 1).unwrap();
-        let (e, c) = run(&words, &mut jit);
-        assert_eq!(e, e0, "{tier:?}");
-        assert_eq!(c, c0, "{tier:?}");
-    }
-}
-
-/// Runs `code` (ARM words, or Thumb halfwords when `thumb`) from a system
-/// reset (or in user-mode state when not `system`) under every tier and
-/// checks they agree; returns the interpreter's exit and CPU.
-fn all_tiers(code: &[u8], thumb: bool, system: bool) -> (Exit, CpuState) {
-    let go = |engine: &mut dyn Engine| {
-        let mut mem = GuestMemory::new().unwrap();
-        mem.map(CODE, 0x1000, perm::RWX);
-        mem.poke_bytes(CODE, code).unwrap();
-        let mut cpu = if system {
-            CpuState::system_reset(CODE)
-        } else {
-            let mut c = CpuState::new();
-            c.r[15] = CODE;
-            c
-        };
-        cpu.thumb = thumb;
-        let e = engine.run(&mut cpu, &mut mem, 1000);
-        (e, cpu)
-    };
-    let first = go(&mut Interp::new());
-    for tier in [Tier::Jit, Tier::Tiered] {
-        let mut jit = Jit::new(tier, 1).unwrap();
-        assert_eq!(go(&mut jit), first, "{tier:?}");
-    }
-    first
-}
-
-fn arm(words: &[u32]) -> Vec<u8> {
-    words.iter().flat_map(|w| w.to_le_bytes()).collect()
-}
-
-fn thumb(units: &[u16]) -> Vec<u8> {
-    units.iter().flat_map(|u| u.to_le_bytes()).collect()
 }
 
 /// B1.8.13: WFI retires and stops the core in system mode; WFE does so
@@ -129,41 +117,23 @@ fn thumb(units: &[u16]) -> Vec<u8> {
 fn wfi_and_wfe_wait_in_system_mode_and_are_nops_in_user_mode() {
     // A32: sev; wfe (consumes the event); wfi; udf
     let a = arm(&[0xe320_f004, 0xe320_f002, 0xe320_f003, 0xe7f0_00f0]);
-    let (e, c) = all_tiers(&a, false, true);
+    let (e, c, _) = all_tiers(&a, false, true, |_| {});
     assert_eq!(e, Exit::Wfi);
     assert_eq!((c.r[15], c.icount), (CODE + 12, 3));
     // The same in user mode runs through to the UDF.
-    let (e, c) = all_tiers(&a, false, false);
+    let (e, c, _) = all_tiers(&a, false, false, |_| {});
     assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
     assert_eq!(c.icount, 3);
     // T16 wfe with no event waits at once; T32 wfi.
-    let (e, c) = all_tiers(&thumb(&[0xbf20, 0xde00]), true, true);
+    let (e, c, _) = all_tiers(&thumb(&[0xbf20, 0xde00]), true, true, |_| {});
     assert_eq!((e, c.r[15], c.icount), (Exit::Wfi, CODE + 2, 1));
-    let (e, c) = all_tiers(&thumb(&[0xbf00, 0xf3af, 0x8003, 0xde00]), true, true);
+    let (e, c, _) = all_tiers(
+        &thumb(&[0xbf00, 0xf3af, 0x8003, 0xde00]),
+        true,
+        true,
+        |_| {},
+    );
     assert_eq!((e, c.r[15], c.icount), (Exit::Wfi, CODE + 6, 2));
-}
-
-/// Runs to the first exit other than `Exit::Unmasked` under every tier
-/// (they must agree) from a system reset; returns it and the CPU.
-fn to_trap(code: &[u8], thumb: bool) -> (Exit, CpuState) {
-    let go = |engine: &mut dyn Engine| {
-        let mut mem = GuestMemory::new().unwrap();
-        mem.map(CODE, 0x1000, perm::RWX);
-        mem.poke_bytes(CODE, code).unwrap();
-        let mut cpu = CpuState::system_reset(CODE);
-        cpu.thumb = thumb;
-        let mut e = Exit::Unmasked;
-        while e == Exit::Unmasked {
-            e = engine.run(&mut cpu, &mut mem, 1000);
-        }
-        (e, cpu)
-    };
-    let first = go(&mut Interp::new());
-    for tier in [Tier::Jit, Tier::Tiered] {
-        let mut jit = Jit::new(tier, 1).unwrap();
-        assert_eq!(go(&mut jit), first, "{tier:?}");
-    }
-    first
 }
 
 /// B9.3.2 CPS: CPSID/CPSIE set and clear the masks, CPS #mode switches
@@ -179,13 +149,13 @@ fn cps_changes_masks_and_mode() {
         0xe10f_2000, // mrs r2, cpsr
         0xe7f0_00f0, // udf
     ]);
-    let (e, c) = to_trap(&a, false);
+    let (e, c, _) = all_tiers(&a, false, true, |_| {});
     assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
     assert_eq!(c.r[0] & 0x1ff, 0x1d3, "SVC, A, I and F masked");
     assert_eq!(c.r[1] & 0x1ff, 0x153, "I cleared");
     assert_eq!(c.r[2] & 0x1ff, 0x15f, "System mode");
     assert_eq!(c.mode(), Mode::Sys);
     // cpsie if; cpsid i; udf
-    let (_, c) = to_trap(&thumb(&[0xb663, 0xb672, 0xde00]), true);
+    let (_, c, _) = all_tiers(&thumb(&[0xb663, 0xb672, 0xde00]), true, true, |_| {});
     assert!(c.sys.i && !c.sys.f);
 }

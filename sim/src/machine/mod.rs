@@ -13,7 +13,7 @@
 
 mod semihost;
 
-pub use semihost::{Console, SemihostExit};
+pub use semihost::{Console, APPLICATION_EXIT};
 
 use thiserror::Error;
 
@@ -82,13 +82,34 @@ pub struct Machine<B: Board> {
     /// Exceptions taken (statistics).
     pub exceptions: u64,
     /// The user was told about an unserved semihosting call.
-    pub semihost_noted: bool,
+    semihost_noted: bool,
     /// Queue timers for the core's physical and virtual generic timers,
     /// made on the first run.
-    pub cpu_timers: Option<[TimerId; 2]>,
+    cpu_timers: Option<[TimerId; 2]>,
 }
 
 impl<B: Board> Machine<B> {
+    pub fn new(
+        cpu: CpuState,
+        mem: GuestMemory,
+        engine: Box<dyn Engine>,
+        board: B,
+        semihosting: bool,
+        console: Box<dyn Console>,
+    ) -> Self {
+        Machine {
+            cpu,
+            mem,
+            engine,
+            board,
+            semihosting,
+            console,
+            exceptions: 0,
+            semihost_noted: false,
+            cpu_timers: None,
+        }
+    }
+
     /// The current tick.
     pub fn now(&self) -> u64 {
         self.cpu.ticks()

@@ -26,12 +26,9 @@ pub trait Console {
     fn notice(&mut self, msg: &str);
 }
 
-/// SYS_EXIT reasons (spec 6.5.2): the one that means success.
-pub struct SemihostExit;
-
-impl SemihostExit {
-    pub const APPLICATION_EXIT: u32 = 0x20026;
-}
+/// The SYS_EXIT reason that means success (ADP_Stopped_ApplicationExit,
+/// spec 6.5.2).
+pub const APPLICATION_EXIT: u32 = 0x20026;
 
 const SYS_OPEN: u32 = 0x01;
 const SYS_CLOSE: u32 = 0x02;
@@ -160,13 +157,11 @@ impl<B: Board> Machine<B> {
                 0
             }
             SYS_EXIT => {
-                return Some(Stop::Exited(u32::from(
-                    arg != SemihostExit::APPLICATION_EXIT,
-                )));
+                return Some(Stop::Exited(u32::from(arg != APPLICATION_EXIT)));
             }
             SYS_EXIT_EXTENDED => {
                 let (reason, code) = (word(self, 0), word(self, 1));
-                return Some(Stop::Exited(if reason == SemihostExit::APPLICATION_EXIT {
+                return Some(Stop::Exited(if reason == APPLICATION_EXIT {
                     code
                 } else {
                     1
