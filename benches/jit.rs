@@ -57,6 +57,7 @@ fn compile(c: &mut Criterion) {
                             thumb: false,
                         }],
                         slots: &*slots as *const _ as usize,
+                        counters: 0,
                     })
                     .unwrap();
                 black_box(code.bytes.len())

@@ -5,12 +5,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use serde_json::json;
-use sim::engine::EngineStats;
+use sim::engine::{hottest, BlockProfile, EngineStats};
 use sim::linux::Process;
 
 pub struct Report {
     tier: &'static str,
     icount: u64,
+    cycles: u64,
     children_icount: u64,
     wall: Duration,
     engine: EngineStats,
@@ -28,6 +29,44 @@ fn peak_rss_kib() -> u64 {
     ru.ru_maxrss.max(0) as u64
 }
 
+/// Blocks listed as the hottest.
+const HOTTEST: usize = 10;
+
+/// Cycles per instruction of the cycle model (`sim::cycles`).
+fn cpi(cycles: u64, insns: u64) -> f64 {
+    cycles as f64 / insns.max(1) as f64
+}
+
+/// The run's modelled cycles and CPI (the main process's in user mode).
+pub fn print_cycles(cycles: u64, icount: u64) {
+    eprintln!(
+        "modelled cycles:      {cycles} (CPI {:.3}, in-order Cortex-A8 costs)",
+        cpi(cycles, icount)
+    );
+}
+
+/// The blocks with the most modelled cycles, with how often they were
+/// entered.
+pub fn print_hottest(profile: &[BlockProfile]) {
+    let hot = hottest(profile, HOTTEST);
+    if hot.is_empty() {
+        return;
+    }
+    eprintln!("hottest blocks (modelled cycles, counting whole runs of each block):");
+    eprintln!("  {:>12} {:>5} {:>12} {:>14} {:>6}", "address", "insns", "entries", "cycles", "CPI");
+    for b in hot {
+        eprintln!(
+            "  {:#010x}{} {:>5} {:>12} {:>14} {:>6.2}",
+            b.pc,
+            if b.thumb { "T" } else { " " },
+            b.insns,
+            b.entries,
+            b.entries * b.cycles,
+            cpi(b.cycles, b.insns as u64)
+        );
+    }
+}
+
 fn pct(part: u64, whole: u64) -> f64 {
     if whole == 0 {
         0.0
@@ -41,6 +80,7 @@ impl Report {
         Report {
             tier: proc.engine.name(),
             icount: proc.cpu.icount,
+            cycles: proc.cpu.cycles,
             children_icount: proc.children_icount,
             wall,
             engine: proc.engine.stats(),
@@ -61,6 +101,7 @@ impl Report {
         if self.children_icount > 0 {
             eprintln!("  in child processes: {}", self.children_icount);
         }
+        print_cycles(self.cycles, self.icount);
         eprintln!("wall time:            {:.3} s", self.wall.as_secs_f64());
         eprintln!("speed:                {:.1} MIPS", self.mips());
         eprintln!("execution tier:       {}", self.tier);
@@ -109,6 +150,7 @@ impl Report {
         }
         eprintln!("peak memory:          {} MiB", self.peak_rss_kib / 1024);
         eprintln!("state hash:           {:016x}", self.state_hash);
+        print_hottest(&self.engine.profile);
     }
 
     pub fn write_json(&self, path: &Path) -> std::io::Result<()> {
@@ -116,6 +158,19 @@ impl Report {
         let v = json!({
             "tier": self.tier,
             "instructions": self.icount,
+            "cycles": self.cycles,
+            "cpi": cpi(self.cycles, self.icount),
+            "hottest_blocks": hottest(&e.profile, HOTTEST)
+                .iter()
+                .map(|b| json!({
+                    "pc": format!("{:#010x}", b.pc),
+                    "thumb": b.thumb,
+                    "instructions": b.insns,
+                    "entries": b.entries,
+                    "cycles": b.entries * b.cycles,
+                    "cpi": cpi(b.cycles, b.insns as u64),
+                }))
+                .collect::<Vec<_>>(),
             "child_instructions": self.children_icount,
             "wall_seconds": self.wall.as_secs_f64(),
             "mips": self.mips(),

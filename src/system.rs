@@ -13,7 +13,7 @@ use sim::machine::{Console, Machine, Stop};
 use sim::memory::GuestMemory;
 use sim::time::VirtualClock;
 
-use crate::{user, RunOpts};
+use crate::{stats, user, RunOpts};
 
 /// The built-in guest of `lockstep run` with no image.
 const DEMO: &[u8] = include_bytes!("../tests/guests/bare/bin/hello.elf");
@@ -150,7 +150,7 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
     let mut m = Machine::new(
         cpu,
         mem,
-        user::engine(opts.exec)?,
+        user::engine(opts.exec, opts.stats)?,
         board,
         opts.semihosting || image.is_none(),
         Box::new(Terminal {
@@ -165,10 +165,12 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
         let secs = start.elapsed().as_secs_f64();
         eprintln!("--- lockstep statistics ---");
         eprintln!("instructions retired: {}", m.cpu.icount);
+        stats::print_cycles(m.cpu.cycles, m.cpu.icount);
         eprintln!("ticks (idle skipped): {} ({})", m.now(), m.cpu.sys.idle);
         eprintln!("exceptions taken:     {}", m.exceptions);
         eprintln!("wall time:            {secs:.3} s");
         eprintln!("state hash:           {:016x}", m.cpu.hash() ^ m.mem.hash());
+        stats::print_hottest(&m.engine.stats().profile);
     }
     Ok(match stop {
         Stop::Exited(code) => code as i32,

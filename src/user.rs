@@ -58,7 +58,7 @@ fn run(
     let mut host = StdHost::new();
     let mut proc = Process::new(image, &argv, &envp, exe.to_vec(), &host, sim_opts)
         .with_context(|| format!("cannot load {name}"))?;
-    proc.set_engine(engine(opts.exec)?);
+    proc.set_engine(engine(opts.exec, opts.stats || opts.stats_json.is_some())?);
     let limit = opts.limit.unwrap_or(u64::MAX);
     let start = Instant::now();
     let result = match opts.trace {
@@ -115,11 +115,16 @@ fn run(
 }
 
 /// The execution engine `--exec` asks for.
-pub fn engine(exec: Exec) -> Result<Box<dyn Engine>> {
+/// `profile`: compiled code counts block entries too (`--stats`' hottest
+/// blocks; the interpreter always counts).
+pub fn engine(exec: Exec, profile: bool) -> Result<Box<dyn Engine>> {
     let workers = 1;
-    Ok(match exec {
-        Exec::Interp => Box::new(Interp::new()),
-        Exec::Jit => Box::new(Jit::new(Tier::Jit, workers).context("cannot start the JIT")?),
-        Exec::Tiered => Box::new(Jit::new(Tier::Tiered, workers).context("cannot start the JIT")?),
-    })
+    let tier = match exec {
+        Exec::Interp => return Ok(Box::new(Interp::new())),
+        Exec::Jit => Tier::Jit,
+        Exec::Tiered => Tier::Tiered,
+    };
+    let mut jit = Jit::new(tier, workers).context("cannot start the JIT")?;
+    jit.set_profile(profile);
+    Ok(Box::new(jit))
 }

@@ -48,8 +48,9 @@ impl Console for Capture {
     fn notice(&mut self, _msg: &str) {}
 }
 
-/// What a run ends with: stop, output, icount, state hash.
-type Outcome = (Stop, Vec<u8>, u64, u64);
+/// What a run ends with: stop, output, icount, modelled cycles, state
+/// hash.
+type Outcome = (Stop, Vec<u8>, u64, u64, u64);
 
 fn run(image: &[u8], engine: Box<dyn Engine>) -> Outcome {
     let out = Capture::default();
@@ -79,7 +80,7 @@ fn run(image: &[u8], engine: Box<dyn Engine>) -> Outcome {
     // sleeps for virtual seconds still finishes at once.
     let stop = m.run(10_000_000_000).unwrap();
     let bytes = out.0.lock().unwrap().clone();
-    (stop, bytes, m.cpu.icount, m.cpu.hash() ^ m.mem.hash())
+    (stop, bytes, m.cpu.icount, m.cpu.cycles, m.cpu.hash() ^ m.mem.hash())
 }
 
 fn engines() -> Vec<(&'static str, Box<dyn Engine>)> {
@@ -126,11 +127,14 @@ fn timer_interrupts_land_at_the_same_icount_in_every_tier() {
 /// the moment the exception return unmasks IRQs, before the main loop's
 /// next instruction. Taking it any later loses the last "<>" (the loop
 /// ends first) and changes the icount (519, from the interpreter; a
-/// change to it needs an explanation).
+/// change to it needs an explanation). The modelled cycles are pinned
+/// too: every tier must count them alike, and a change to the cost table
+/// (`sim::cycles`) shows here.
 #[test]
 fn nested_priorities_preempt_and_wait_as_the_gic_says_in_every_tier() {
     let o = exits_zero_alike_in_every_tier(NESTED_IRQ, b"[()]<>[()]<>[()]<>\n");
     assert_eq!(o.2, 519, "icount");
+    assert_eq!(o.3, 656, "modelled cycles");
 }
 
 /// The PL031 reads the run's epoch (2026-01-01, 0x6955b900) at boot, and
@@ -150,6 +154,7 @@ fn the_rtc_starts_at_the_runs_epoch_and_its_match_interrupts() {
 fn the_generic_timer_interrupts_and_counts_alike_in_every_tier() {
     let o = exits_zero_alike_in_every_tier(GTIMER, b".....\n");
     assert_eq!(o.2, 135, "icount");
+    assert_eq!(o.3, 156, "modelled cycles");
 }
 
 #[test]

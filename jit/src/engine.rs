@@ -16,7 +16,7 @@ use crossbeam::channel::{unbounded, Receiver, Sender};
 use hdrhistogram::Histogram;
 
 use sim::cpu::CpuState;
-use sim::engine::{Engine, EngineStats};
+use sim::engine::{BlockProfile, Engine, EngineStats};
 use sim::interp::{trap_exit, Exit, Interp, Op, Trap};
 use sim::memory::GuestMemory;
 
@@ -66,6 +66,8 @@ struct Job {
     members: Vec<u32>,
     /// Address of the region's link slots.
     slots: usize,
+    /// Address of one entry counter per block, or 0 when not profiling.
+    counters: usize,
 }
 
 struct Done {
@@ -86,6 +88,7 @@ fn compile_job(compiler: &mut Compiler, job: Job) -> Done {
     let code = compiler.block(&RegionIn {
         blocks: &blocks,
         slots: job.slots,
+        counters: job.counters,
     });
     Done {
         idx: job.idx,
@@ -187,6 +190,11 @@ pub struct Jit {
     /// Compiles on the CPU thread (`Tier::Jit`).
     compiler: Option<Compiler>,
     local: EngineStats,
+    /// Compiled code counts block entries (`set_profile`).
+    profile: bool,
+    /// The blocks of each function compiled with counters, and the
+    /// counters (freed with the engine).
+    profiles: Vec<(Vec<BlockProfile>, *mut [u64])>,
 }
 
 // SAFETY: the raw pointers are into memory this engine owns (slot
@@ -198,6 +206,10 @@ impl Drop for Jit {
     fn drop(&mut self) {
         for p in self.slot_arrays.drain(..) {
             // SAFETY: made by Box::into_raw in `new_slots`, freed once.
+            drop(unsafe { Box::from_raw(p) });
+        }
+        for (_, p) in self.profiles.drain(..) {
+            // SAFETY: made by Box::into_raw in `job`, freed once.
             drop(unsafe { Box::from_raw(p) });
         }
     }
@@ -276,7 +288,33 @@ impl Jit {
             outstanding: 0,
             compiler,
             local: EngineStats::default(),
+            profile: false,
+            profiles: Vec::new(),
         }
+    }
+
+    /// Makes code compiled from now on count how often each block is
+    /// entered (`EngineStats::profile`), at the cost of a memory
+    /// increment per block.
+    pub fn set_profile(&mut self, on: bool) {
+        self.profile = on;
+    }
+
+    /// Block entries counted so far, by the interpreter and by compiled
+    /// code.
+    fn profile(&self) -> Vec<BlockProfile> {
+        let mut all = self.interp.profile();
+        for (blocks, counts) in &self.profiles {
+            // SAFETY: the counters live as long as the engine; compiled
+            // code runs only inside `run`, on this thread.
+            let counts = unsafe { &**counts };
+            for (b, &n) in blocks.iter().zip(counts.iter()) {
+                if n > 0 {
+                    all.push(BlockProfile { entries: n, ..b.clone() });
+                }
+            }
+        }
+        all
     }
 
     fn new_slots(&mut self) -> usize {
@@ -297,19 +335,31 @@ impl Jit {
     /// block, or one block alone), with fresh link slots.
     fn job(&mut self, members: Vec<u32>) -> Job {
         let idx = members[0];
-        let blocks = members
+        let blocks: Vec<(Box<[Op]>, bool)> = members
             .iter()
             .map(|&m| {
                 let b = self.interp.block(m);
                 (b.ops.clone().into_boxed_slice(), b.thumb())
             })
             .collect();
+        let counters = if self.profile {
+            let p = Box::into_raw(vec![0u64; blocks.len()].into_boxed_slice());
+            let shapes = blocks
+                .iter()
+                .map(|(ops, thumb)| BlockProfile::of(ops, *thumb, 0))
+                .collect();
+            self.profiles.push((shapes, p));
+            p as *mut u64 as usize
+        } else {
+            0
+        };
         Job {
             idx,
             gen: self.gen,
             blocks,
             members,
             slots: self.new_slots(),
+            counters,
         }
     }
 
@@ -601,6 +651,8 @@ impl Engine for Jit {
             s.compile_ns_p99 = c.hist.value_at_quantile(0.99);
             s.compile_ns_max = c.hist.max();
         }
+        // This engine's blocks only (not its forks').
+        s.profile = self.profile();
         s
     }
 

@@ -42,6 +42,51 @@ pub struct EngineStats {
     pub dispatches: u64,
     /// Host bytes of machine code installed.
     pub code_bytes: u64,
+    /// Entries into each block, from every tier that ran it: the
+    /// interpreter always counts; compiled code only when the engine was
+    /// asked to profile.
+    pub profile: Vec<BlockProfile>,
+}
+
+/// How often one block was entered, and what a whole run of it costs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlockProfile {
+    pub pc: u32,
+    pub thumb: bool,
+    pub insns: u32,
+    /// Modelled cycles of one run through the whole block.
+    pub cycles: u64,
+    pub entries: u64,
+}
+
+impl BlockProfile {
+    pub fn of(ops: &[crate::interp::Op], thumb: bool, entries: u64) -> Self {
+        BlockProfile {
+            pc: ops[0].pc,
+            thumb,
+            insns: ops.len() as u32,
+            cycles: crate::interp::cycles_of(ops),
+            entries,
+        }
+    }
+}
+
+/// The `n` blocks with the most modelled cycles (entries times the
+/// cycles of a whole run: an exit in the middle still counts the whole
+/// block), with the counts of a block profiled by several tiers summed.
+pub fn hottest(profile: &[BlockProfile], n: usize) -> Vec<BlockProfile> {
+    let mut merged: std::collections::HashMap<(u32, bool, u32), BlockProfile> =
+        std::collections::HashMap::new();
+    for p in profile {
+        merged
+            .entry((p.pc, p.thumb, p.insns))
+            .and_modify(|m| m.entries += p.entries)
+            .or_insert_with(|| p.clone());
+    }
+    let mut all: Vec<_> = merged.into_values().collect();
+    all.sort_by_key(|p| (std::cmp::Reverse(p.entries * p.cycles), p.pc, p.thumb));
+    all.truncate(n);
+    all
 }
 
 pub trait Engine: Send {
@@ -86,6 +131,7 @@ impl Engine for Interp {
             insns_decoded: self.stats.insns_decoded,
             invalidations: self.stats.invalidations,
             insns_interp: self.stats.insns_run,
+            profile: self.profile(),
             ..EngineStats::default()
         }
     }

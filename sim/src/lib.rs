@@ -5,6 +5,7 @@
 //! trait that the binary implements.
 
 pub mod cpu;
+pub mod cycles;
 pub mod decode;
 pub mod engine;
 pub mod fp;

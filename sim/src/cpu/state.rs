@@ -35,6 +35,9 @@ pub struct CpuState {
     pub excl_addr: Option<u32>,
     /// Retired instructions: guest time.
     pub icount: u64,
+    /// Modelled cycles of the retired instructions (`cycles`): a
+    /// statistic, never an input to guest time.
+    pub cycles: u64,
     /// Modes, banked registers, SPSRs and CP15 (system mode only). Last,
     /// so compiled code's offsets into the fields above do not move.
     pub sys: SysState,
@@ -99,6 +102,7 @@ impl CpuState {
         mix(self.vfp.fpscr as u64);
         mix(self.tpidruro as u64);
         mix(self.icount);
+        mix(self.cycles);
         if self.sys.enabled {
             let s = &self.sys;
             for &w in

@@ -19,6 +19,7 @@ mod neon;
 mod parallel;
 mod vfp;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 pub use dp::DpOp;
@@ -28,6 +29,7 @@ pub use neon::{multi_shape, Multi};
 
 use crate::cpu::{CpuState, COND_AL};
 use crate::decode::{self, ArgI, Ctx, Insn};
+use crate::engine::BlockProfile;
 use crate::memory::{Fault, GuestMemory, PAGE_SHIFT};
 
 /// Longest block, in instructions: bounds decode work spent on code that
@@ -51,12 +53,17 @@ pub struct Op {
     pub it_next: u8,
     /// Decoding failed: executing it raises UNDEFINED.
     pub undefined: bool,
+    /// Modelled cycles of one execution (`crate::cycles`).
+    pub cost: u8,
 }
 
 pub struct Block {
     pub ops: Vec<Op>,
     pub key: u64,
     valid: bool,
+    /// Times the interpreter started running it (`--stats`' hottest
+    /// blocks).
+    entries: Cell<u64>,
 }
 
 impl Block {
@@ -113,6 +120,9 @@ pub struct Interp {
     jcache: Box<[(u64, u32)]>,
     page_blocks: HashMap<u32, Vec<u32>>,
     pub stats: InterpStats,
+    /// Entry counts of invalidated blocks (`profile`), merged now and then
+    /// so that code rewritten in a loop does not grow it without bound.
+    dropped_profile: Vec<BlockProfile>,
 }
 
 impl Default for Interp {
@@ -166,6 +176,7 @@ impl Interp {
             map: HashMap::new(),
             jcache: vec![(u64::MAX, 0); JCACHE_SIZE].into_boxed_slice(),
             page_blocks: HashMap::new(),
+            dropped_profile: Vec::new(),
             stats: InterpStats::default(),
         }
     }
@@ -188,6 +199,10 @@ impl Interp {
                 let b = &mut self.blocks[idx as usize];
                 if b.valid {
                     b.valid = false;
+                    if b.entries.get() > 0 {
+                        let p = BlockProfile::of(&b.ops, b.thumb(), b.entries.get());
+                        self.dropped_profile.push(p);
+                    }
                     b.ops = Vec::new();
                     self.map.remove(&b.key);
                     dropped.push(idx);
@@ -195,6 +210,9 @@ impl Interp {
             }
             self.jcache.fill((u64::MAX, 0));
             self.stats.invalidations += 1;
+            if self.dropped_profile.len() > 4096 {
+                self.dropped_profile = crate::engine::hottest(&self.dropped_profile, usize::MAX);
+            }
         }
         mem.clear_code(page_addr);
         dropped
@@ -204,6 +222,16 @@ impl Interp {
     #[inline(always)]
     pub fn block(&self, idx: u32) -> &Block {
         &self.blocks[idx as usize]
+    }
+
+    /// How often each block was entered here, for blocks entered at all.
+    pub fn profile(&self) -> Vec<BlockProfile> {
+        self.blocks
+            .iter()
+            .filter(|b| b.entries.get() > 0 && !b.ops.is_empty())
+            .map(|b| BlockProfile::of(&b.ops, b.thumb(), b.entries.get()))
+            .chain(self.dropped_profile.iter().cloned())
+            .collect()
     }
 
     /// Whether block `idx` still describes guest memory (not invalidated).
@@ -280,6 +308,7 @@ impl Interp {
             let undefined = insn.is_none();
             let insn = insn.unwrap_or(Insn::Udf(ArgI::default()));
             let ends = ends_block(&insn);
+            let cost = crate::cycles::cost(&insn, raw);
             ops.push(Op {
                 insn,
                 pc,
@@ -289,6 +318,7 @@ impl Interp {
                 it,
                 it_next,
                 undefined,
+                cost,
             });
             pc = pc.wrapping_add(len as u32);
             it = it_next;
@@ -313,6 +343,7 @@ impl Interp {
             ops,
             key,
             valid: true,
+            entries: Cell::new(0),
         });
         self.map.insert(key, idx);
         Ok(idx)
@@ -356,7 +387,9 @@ impl Interp {
         mem: &mut GuestMemory,
         limit: u64,
     ) -> Option<Exit> {
-        let ops = &self.blocks[idx as usize].ops;
+        let block = &self.blocks[idx as usize];
+        block.entries.set(block.entries.get() + 1);
+        let ops = &block.ops;
         let budget = (limit - cpu.icount).min(ops.len() as u64) as usize;
         let ops = &ops[..budget];
         let mut done = 0usize;
@@ -395,9 +428,11 @@ impl Interp {
                 // leaves none.
                 cpu.itstate = if cpu.thumb { last.it_next } else { 0 };
                 cpu.icount += done as u64;
+                cpu.cycles += cycles_of(&ops[..done]);
             }
             Err(trap) => {
                 cpu.icount += done as u64;
+                cpu.cycles += cycles_of(&ops[..done]);
                 return Some(trap_exit(cpu, &ops[done], trap));
             }
         }
@@ -419,6 +454,12 @@ pub fn exec_op(cpu: &mut CpuState, mem: &mut GuestMemory, op: &Op) -> Result<Flo
     op.insn.visit(&mut Exec { cpu, mem, op })
 }
 
+/// Modelled cycles of `ops`, all retired: the one sum both tiers use.
+#[inline]
+pub fn cycles_of(ops: &[Op]) -> u64 {
+    ops.iter().map(|o| o.cost as u64).sum()
+}
+
 /// The machine state after instruction `op` trapped, with icount counting
 /// the instructions before it: an SVC has retired (PC past it), anything
 /// else leaves PC at the instruction. Shared by every tier so that all
@@ -426,10 +467,12 @@ pub fn exec_op(cpu: &mut CpuState, mem: &mut GuestMemory, op: &Op) -> Result<Flo
 pub fn trap_exit(cpu: &mut CpuState, op: &Op, trap: Trap) -> Exit {
     if trap == Trap::Unmasked {
         cpu.icount += 1;
+        cpu.cycles += op.cost as u64;
         return Exit::Unmasked;
     }
     if let Trap::Svc(_) | Trap::Wfi = trap {
         cpu.icount += 1;
+        cpu.cycles += op.cost as u64;
         cpu.itstate = op.it_next;
         return match trap {
             Trap::Svc(imm) => Exit::Svc(imm),
