@@ -27,8 +27,9 @@ fn ops(n: usize) -> Vec<Op> {
     (0..n)
         .map(|i| {
             let w = MIX[i % MIX.len()];
+            let insn = decode_arm(w).expect("valid encoding");
             Op {
-                insn: decode_arm(w).expect("valid encoding"),
+                insn,
                 pc: 0x10000 + 4 * i as u32,
                 raw: w,
                 len: 4,
@@ -36,6 +37,7 @@ fn ops(n: usize) -> Vec<Op> {
                 it: 0,
                 it_next: 0,
                 undefined: false,
+                cost: sim::cycles::cost(&insn, w),
             }
         })
         .collect()

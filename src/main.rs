@@ -173,6 +173,11 @@ pub struct RunOpts {
     /// deterministic).
     #[arg(long)]
     host_time: bool,
+    /// A raw disk image for the virtio-blk device (virtio-mmio at
+    /// 0x0a003e00, interrupt 79, as QEMU's first -device). The guest reads
+    /// and writes the file in place.
+    #[arg(long, value_name = "IMAGE")]
+    disk: Option<std::path::PathBuf>,
 }
 
 fn main() {

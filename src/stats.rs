@@ -53,7 +53,10 @@ pub fn print_hottest(profile: &[BlockProfile]) {
         return;
     }
     eprintln!("hottest blocks (modelled cycles, counting whole runs of each block):");
-    eprintln!("  {:>12} {:>5} {:>12} {:>14} {:>6}", "address", "insns", "entries", "cycles", "CPI");
+    eprintln!(
+        "  {:>12} {:>5} {:>12} {:>14} {:>6}",
+        "address", "insns", "entries", "cycles", "CPI"
+    );
     for b in hot {
         eprintln!(
             "  {:#010x}{} {:>5} {:>12} {:>14} {:>6.2}",

@@ -143,7 +143,17 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
     } else {
         EPOCH
     };
-    let board = VirtBoard::new(&mut mem, ram, clock, Box::new(Stdout), epoch);
+    let mut board = VirtBoard::new(&mut mem, ram, clock, Box::new(Stdout), epoch);
+    if let Some(path) = &opts.disk {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot open disk image {}", path.display()))?;
+        board
+            .attach_disk(file, None)
+            .with_context(|| format!("cannot start the disk backend for {}", path.display()))?;
+    }
     let entry = load(&mut mem, &bytes, ram, &name)?;
     let mut cpu = CpuState::system_reset(entry & !1);
     cpu.thumb = entry & 1 != 0;

@@ -173,6 +173,15 @@ const MNEMONICS: &[(&str, &[&str])] = &[
         "LDM",
         &["ldm", "ldmia", "ldmib", "ldmda", "ldmdb", "ldmfd", "pop"],
     ),
+    // With ^: the User bank, or an exception return.
+    (
+        "STM_u",
+        &["stm", "stmia", "stmib", "stmda", "stmdb", "stmea", "stmfd"],
+    ),
+    (
+        "LDM_u",
+        &["ldm", "ldmia", "ldmib", "ldmda", "ldmdb", "ldmfd"],
+    ),
     // Branches and control.
     ("B", &["b"]),
     ("B_cond", &["b"]),
@@ -536,7 +545,7 @@ fn unpredictable_registers(c: &Case) -> bool {
             (ours.starts_with("LDRD") || ours.starts_with("STRD"))
                 && (raw >> 12 & 1 == 1 || (raw >> 24 & 1 == 0 && raw >> 21 & 1 == 1))
                 // LDM/STM with an empty list.
-                || ((ours == "LDM" || ours == "STM") && raw & 0xffff == 0)
+                || (matches!(ours, "LDM" | "STM" | "LDM_u" | "STM_u") && raw & 0xffff == 0)
                 // MSR (register) writing no field.
                 || (ours == "MSR_reg" && raw >> 16 & 0xf == 0)
                 // BKPT is unconditional.

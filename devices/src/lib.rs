@@ -10,3 +10,4 @@ pub mod pl011;
 pub mod pl031;
 pub mod sp804;
 pub mod virt;
+pub mod virtio;

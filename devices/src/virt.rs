@@ -6,7 +6,9 @@
 //! interface 0x0801_0000), the PL011 at 0x0900_0000, the PL031 RTC at
 //! 0x0901_0000 (SPI 2, interrupt ID 34) and, Lockstep's
 //! addition, an SP804 dual timer at 0x090c_0000 on SPI 10 (interrupt ID
-//! 42). The generic timer and virtio-mmio follow (issue 5).
+//! 42), and 32 virtio-mmio transports from 0x0a00_0000 (SPIs 16-47). A
+//! disk, when attached, is virtio-blk on the last transport (0x0a00_3e00,
+//! interrupt ID 79), where QEMU puts its first `-device`.
 
 use sim::machine::Board;
 use sim::memory::{perm, Bus, GuestMemory};
@@ -16,6 +18,8 @@ use crate::gic::Gic;
 use crate::pl011::{Pl011, Serial};
 use crate::pl031::Pl031;
 use crate::sp804::Sp804;
+use crate::virtio::blk::VirtioBlk;
+use crate::virtio::{Transport, MMIO_BASE, MMIO_COUNT, MMIO_IRQ0, MMIO_STRIDE};
 
 /// Base of RAM.
 pub const RAM_BASE: u32 = 0x4000_0000;
@@ -33,10 +37,15 @@ pub const TIMER: u32 = 0x090c_0000;
 pub const TIMER_IRQ: u32 = 42;
 /// Size of one device's register window.
 const WINDOW: u32 = 0x1000;
+/// The transport a disk is attached to, and its interrupt ID.
+pub const BLK_SLOT: u32 = MMIO_COUNT - 1;
+pub const BLK_IRQ: u32 = MMIO_IRQ0 + BLK_SLOT;
+const MMIO_END: u32 = MMIO_BASE + MMIO_COUNT * MMIO_STRIDE;
 
 /// Owners of event-queue entries.
 const DEV_TIMER: DeviceId = DeviceId(1);
 const DEV_RTC: DeviceId = DeviceId(2);
+const DEV_BLK: DeviceId = DeviceId(3);
 
 pub struct VirtBoard {
     pub queue: EventQueue,
@@ -45,6 +54,9 @@ pub struct VirtBoard {
     pub uart: Pl011,
     pub rtc: Pl031,
     pub timer: Sp804,
+    pub blk: Option<VirtioBlk>,
+    /// What the transports without a device answer.
+    empty: Transport,
 }
 
 impl VirtBoard {
@@ -62,6 +74,7 @@ impl VirtBoard {
         for base in [GIC_DIST, GIC_CPU, UART0, RTC, TIMER] {
             mem.map_io(base, WINDOW);
         }
+        mem.map_io(MMIO_BASE, MMIO_END - MMIO_BASE);
         let mut queue = EventQueue::new();
         let timer = Sp804::new(&mut queue, DEV_TIMER, clock);
         let rtc = Pl031::new(&mut queue, DEV_RTC, clock, epoch);
@@ -72,13 +85,36 @@ impl VirtBoard {
             uart: Pl011::new(serial),
             rtc,
             timer,
+            blk: None,
+            empty: Transport::empty(),
         }
+    }
+
+    /// Attaches a disk backed by `image` (virtio-blk on transport
+    /// `BLK_SLOT`). `jitter` is the test knob that delays its backend.
+    pub fn attach_disk(
+        &mut self,
+        image: std::fs::File,
+        jitter: Option<sim::time::Jitter>,
+    ) -> std::io::Result<()> {
+        let blk = VirtioBlk::new(image, &mut self.queue, DEV_BLK, self.clock, jitter)?;
+        self.blk = Some(blk);
+        Ok(())
     }
 
     /// Carries the devices' interrupt outputs to the GIC's lines.
     fn update_lines(&mut self) {
         self.gic.set_line(TIMER_IRQ, self.timer.irq());
         self.gic.set_line(RTC_IRQ, self.rtc.irq());
+        if let Some(b) = &self.blk {
+            self.gic.set_line(BLK_IRQ, b.irq());
+        }
+    }
+
+    /// The transport at `addr` (in the virtio-mmio range): the disk's or
+    /// an empty one.
+    fn is_blk(&self, addr: u32) -> bool {
+        (addr - MMIO_BASE) / MMIO_STRIDE == BLK_SLOT && self.blk.is_some()
     }
 }
 
@@ -88,6 +124,14 @@ impl Bus for VirtBoard {
         // narrower reads of the others see the low bytes.
         if size > 4 {
             return None;
+        }
+        if (MMIO_BASE..MMIO_END).contains(&addr) {
+            let off = addr & (MMIO_STRIDE - 1);
+            let v = match &self.blk {
+                Some(b) if self.is_blk(addr) => b.read(off, size),
+                _ => self.empty.read(off & !3),
+            };
+            return Some(v as u64);
         }
         let off = addr & (WINDOW - 1);
         let v = match addr & !(WINDOW - 1) {
@@ -104,6 +148,17 @@ impl Bus for VirtBoard {
     fn write(&mut self, now: u64, addr: u32, size: u32, value: u64) -> bool {
         if size > 4 {
             return false;
+        }
+        if (MMIO_BASE..MMIO_END).contains(&addr) {
+            if self.is_blk(addr) {
+                let off = addr & (MMIO_STRIDE - 1);
+                if let Some(b) = &mut self.blk {
+                    b.write(off, value as u32, &mut self.queue, now);
+                }
+                self.update_lines();
+            }
+            // Writes to empty transports are ignored, as on QEMU.
+            return true;
         }
         let (off, v) = (addr & (WINDOW - 1), value as u32);
         let ok = match addr & !(WINDOW - 1) {
@@ -124,13 +179,26 @@ impl Board for VirtBoard {
         &mut self.queue
     }
 
-    fn fire(&mut self, fired: Fired, now: u64) {
-        if let Fired::Timer { owner, tag, .. } = fired {
-            match owner {
+    fn fire(&mut self, fired: Fired, now: u64, mem: &mut GuestMemory) {
+        match fired {
+            Fired::Timer { owner, tag, .. } => match owner {
                 DEV_TIMER => self.timer.expire(tag, &mut self.queue, now),
                 DEV_RTC => self.rtc.matched(&mut self.queue, now),
                 _ => {}
+            },
+            Fired::Bh { owner: DEV_BLK, .. } => {
+                if let Some(b) = &mut self.blk {
+                    b.process(mem, &mut self.queue, now);
+                }
             }
+            Fired::Completion {
+                owner: DEV_BLK, id, ..
+            } => {
+                if let Some(b) = &mut self.blk {
+                    b.complete(sim::time::RequestId(id), mem);
+                }
+            }
+            _ => {}
         }
         self.update_lines();
     }

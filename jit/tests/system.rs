@@ -136,6 +136,52 @@ fn wfi_and_wfe_wait_in_system_mode_and_are_nops_in_user_mode() {
     assert_eq!((e, c.r[15], c.icount), (Exit::Wfi, CODE + 6, 2));
 }
 
+/// LDM and STM with ^ (B9.3.5-B9.3.7, B9.3.15): STM stores the User
+/// bank's SP and LR from IRQ mode; LDM with PC returns from the
+/// exception (CPSR from SPSR, which unmasks IRQ, so the engine stops
+/// there); both UNDEFINED in user mode, where they are UNPREDICTABLE.
+#[test]
+fn ldm_and_stm_with_caret_reach_the_user_bank_and_return() {
+    let words = [
+        0xe321_f0d2, // msr cpsr_c, #0xd2            (IRQ, masked)
+        0xe28f_dd01, // add sp, pc, #0x40
+        0xe94d_6000, // stmdb sp, {sp, lr}^          (User's SP, LR)
+        0xe91d_000c, // ldmdb sp, {r2, r3}
+        0xe16f_f001, // msr spsr_fsxc, r1
+        0xe28f_500c, // add r5, pc, #12              (to "user")
+        0xe3a0_4055, // mov r4, #0x55
+        0xe92d_0030, // push {r4, r5}
+        0xe8fd_8040, // ldm sp!, {r6, pc}^           (exception return)
+        0xe1a0_0000, // nop (skipped)
+        // user:
+        0xe10f_8000, // mrs r8, cpsr
+        0xe1a0_900d, // mov r9, sp
+        0xe7f0_00f0, // udf
+    ];
+    let (e, c, unmasked) = all_tiers(&arm(&words), false, true, |cpu| {
+        cpu.r[1] = 0x6000_0010; // an SPSR: User mode, Z and C set
+        cpu.sys.sp[0] = 0x1234;
+        cpu.sys.lr[0] = 0x5678;
+    });
+    assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
+    assert_eq!(unmasked, 1, "the return unmasked IRQ");
+    assert_eq!((c.r[2], c.r[3]), (0x1234, 0x5678), "User SP and LR stored");
+    assert_eq!(c.r[6], 0x55);
+    assert_eq!(c.r[8], 0x6000_0010, "CPSR from SPSR");
+    assert_eq!(c.r[9], 0x1234, "User mode's own SP");
+    assert_eq!(
+        c.sys.sp[Mode::Irq.bank()],
+        CODE + 4 + 8 + 0x40,
+        "IRQ SP popped"
+    );
+    // In user mode both are UNDEFINED, with nothing changed.
+    let (e, c, _) = all_tiers(&arm(&[0xe94d_6000]), false, false, |_| {});
+    assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
+    assert_eq!(c.icount, 0);
+    let (e, _, _) = all_tiers(&arm(&[0xe8fd_8040]), false, false, |_| {});
+    assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
+}
+
 /// B9.3.2 CPS: CPSID/CPSIE set and clear the masks, CPS #mode switches
 /// mode; Thumb's 16-bit CPSID/CPSIE too.
 #[test]

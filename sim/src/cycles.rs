@@ -48,8 +48,8 @@ pub fn cost(insn: &Insn, raw: u32) -> u8 {
         LdrRi(a) => 1 + u8::from(a.rt == 15),
         // 8: two registers per cycle after a first transfer alone, one
         // more for a load of PC.
-        Ldm(a) => multiple(a.list) + u8::from(a.list & 0x8000 != 0),
-        Stm(a) => multiple(a.list),
+        Ldm(a) | LdmU(a) => multiple(a.list) + u8::from(a.list & 0x8000 != 0),
+        Stm(a) | StmU(a) => multiple(a.list),
         // 11: a table branch is a load to PC.
         Tbb(_) | Tbh(_) => 2,
 
@@ -69,8 +69,9 @@ pub fn cost(insn: &Insn, raw: u32) -> u8 {
         VsqrtDp(_) => 60,
         VcvtF32F64(_) => 5,
         VcvtF64F32(_) | VcvtF32F16(_) | VcvtF16F32(_) => 7,
-        VcvtSpInt(_) | VcvtDpInt(_) | VcvtIntSp(_) | VcvtIntDp(_) | VcvtFixSp(_)
-        | VcvtFixDp(_) => 9,
+        VcvtSpInt(_) | VcvtDpInt(_) | VcvtIntSp(_) | VcvtIntDp(_) | VcvtFixSp(_) | VcvtFixDp(_) => {
+            9
+        }
 
         // 17b, 17c: VFP transfers (VLDR/VSTR are the default 1).
         VldmSp(a) | VstmSp(a) | VldmDp(a) | VstmDp(a) => {
@@ -84,8 +85,8 @@ pub fn cost(insn: &Insn, raw: u32) -> u8 {
         VmovTo2sp(_) | VmovFrom2sp(_) | VmovToDp(_) | VmovFromDp(_) => 2,
 
         // 18q: Q forms that take two passes.
-        VshlR(_) | VqshlR(_) | VrshlR(_) | VqrshlR(_) | Vbsl(_) | Vbit(_) | Vbif(_)
-        | Vcnt(_) | Vcls(_) | Vaba(_) => d_or_q(1, 2),
+        VshlR(_) | VqshlR(_) | VrshlR(_) | VqrshlR(_) | Vbsl(_) | Vbit(_) | Vbif(_) | Vcnt(_)
+        | Vcls(_) | Vaba(_) => d_or_q(1, 2),
         // 19: Neon integer multiplies.
         Vmul(a) | Vmla(a) | Vmls(a) | Vqdmulh(a) | Vqrdmulh(a) => neon_mul(a.size, q),
         VmulP(_) => d_or_q(1, 2),
@@ -94,14 +95,15 @@ pub fn cost(insn: &Insn, raw: u32) -> u8 {
         }
         VmullP(_) => 1,
         // By-scalar forms are costed as their D-register form.
-        VmulScalar(a) | VmlaScalar(a) | VmlsScalar(a) | VqdmulhScalar(a)
-        | VqrdmulhScalar(a) | VmullScalar(a) | VmlalScalar(a) | VmlslScalar(a)
-        | VqdmullScalar(a) | VqdmlalScalar(a) | VqdmlslScalar(a) => neon_mul(a.size, false),
+        VmulScalar(a) | VmlaScalar(a) | VmlsScalar(a) | VqdmulhScalar(a) | VqrdmulhScalar(a)
+        | VmullScalar(a) | VmlalScalar(a) | VmlslScalar(a) | VqdmullScalar(a)
+        | VqdmlalScalar(a) | VqdmlslScalar(a) => neon_mul(a.size, false),
         // 16, 20: Neon floating point.
-        VaddF(_) | VsubF(_) | VpaddF(_) | VabdF(_) | VmulF(_) | VmlaF(_) | VmlsF(_)
-        | VfmaF(_) | VfmsF(_) | VceqF(_) | VcgeF(_) | VcgtF(_) | Vacge(_) | Vacgt(_)
-        | VmaxF(_) | VminF(_) | VpmaxF(_) | VpminF(_) | Vrecps(_) | Vrsqrts(_) | VcvtFi(_)
-        | Vrecpe(_) | Vrsqrte(_) => d_or_q(1, 2),
+        VaddF(_) | VsubF(_) | VpaddF(_) | VabdF(_) | VmulF(_) | VmlaF(_) | VmlsF(_) | VfmaF(_)
+        | VfmsF(_) | VceqF(_) | VcgeF(_) | VcgtF(_) | Vacge(_) | Vacgt(_) | VmaxF(_) | VminF(_)
+        | VpmaxF(_) | VpminF(_) | Vrecps(_) | Vrsqrts(_) | VcvtFi(_) | Vrecpe(_) | Vrsqrte(_) => {
+            d_or_q(1, 2)
+        }
         VcvtFixedToF(a) | VcvtFToFixed(a) => 1 + (a.q != 0) as u8,
         VmulScalarF(_) | VmlaScalarF(_) | VmlsScalarF(_) => 1,
         // 21, 21b: Neon structure loads and stores.

@@ -60,7 +60,7 @@ pub struct GuestMemory {
     perms: Box<[u8]>,
     /// Set when a store lands on a page holding predecoded code; the
     /// executor takes it to invalidate blocks and leave the current one.
-    code_written: Option<u32>,
+    code_written: Vec<u32>,
     /// The device bus while `with_io` runs, else None (an access to an IO
     /// page then faults, and the machine re-runs the instruction with the
     /// bus at its exact tick).
@@ -123,7 +123,7 @@ impl GuestMemory {
             // tests the page of an access's last byte, which for an access
             // running past 4 GiB is this one, so such an access is refused.
             perms: vec![0u8; PAGES + 1].into_boxed_slice(),
-            code_written: None,
+            code_written: Vec::new(),
             io: Cell::new(None),
         })
     }
@@ -257,23 +257,25 @@ impl GuestMemory {
         }
         self.check(addr, size, perm::WRITE, Access::Write)?;
         if a & perm::CODE != 0 {
-            self.code_written = Some(addr & !(PAGE_SIZE - 1));
+            self.code_written.push(addr & !(PAGE_SIZE - 1));
         }
-        if b & perm::CODE != 0 {
-            self.code_written = Some(last & !(PAGE_SIZE - 1));
+        if b & perm::CODE != 0 && page(last) != page(addr) {
+            self.code_written.push(last & !(PAGE_SIZE - 1));
         }
         Ok(())
     }
 
     #[inline(always)]
     pub fn code_written_pending(&self) -> bool {
-        self.code_written.is_some()
+        !self.code_written.is_empty()
     }
 
-    /// Takes the note that a store hit a code page (its page address).
+    /// Takes a note that a store hit a code page (its page address); a
+    /// store across a page boundary, or a copy into guest memory, may
+    /// leave several.
     #[inline(always)]
     pub fn take_code_written(&mut self) -> Option<u32> {
-        self.code_written.take()
+        self.code_written.pop()
     }
 
     pub fn mark_code(&mut self, addr: u32) {
@@ -415,7 +417,7 @@ impl GuestMemory {
         self.check_range(addr, data.len(), perm::WRITE, Access::Write)?;
         for p in Self::page_range(addr, data.len() as u32) {
             if self.perms[p] & perm::CODE != 0 {
-                self.code_written = Some((p as u32) << PAGE_SHIFT);
+                self.code_written.push((p as u32) << PAGE_SHIFT);
             }
         }
         // SAFETY: the whole range was checked to be inside mapped pages.
@@ -532,6 +534,20 @@ mod tests {
         m.write_u8(0x20010, 1).unwrap();
         assert_eq!(m.take_code_written(), Some(0x20000));
         assert_eq!(m.take_code_written(), None);
+    }
+
+    /// A copy into guest memory (a DMA, a read() system call) across
+    /// several code pages notes every one of them, not only the last.
+    #[test]
+    fn a_copy_across_code_pages_notes_each_page() {
+        let mut m = GuestMemory::new().unwrap();
+        m.map(0x20000, 0x3000, perm::RWX);
+        m.mark_code(0x20000);
+        m.mark_code(0x22000);
+        m.write_bytes(0x20ff0, &[0u8; 0x1020]).unwrap();
+        let mut pages: Vec<_> = std::iter::from_fn(|| m.take_code_written()).collect();
+        pages.sort();
+        assert_eq!(pages, [0x20000, 0x22000]);
     }
 
     #[test]

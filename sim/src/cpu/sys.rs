@@ -47,7 +47,7 @@ impl Mode {
 
     /// Which copy of R13/R14 (and SPSR) the mode uses: User and System
     /// share one.
-    fn bank(self) -> usize {
+    pub fn bank(self) -> usize {
         match self {
             Mode::Usr | Mode::Sys => 0,
             Mode::Svc => 1,
@@ -303,6 +303,26 @@ impl CpuState {
             | (self.sys.i as u32) << 7
             | (self.sys.f as u32) << 6
             | self.sys.mode as u32
+    }
+
+    /// User-mode register `r` (0-14) seen from the current mode: the
+    /// banked copy where the current mode has its own (LDM/STM with ^).
+    pub fn user_reg(&self, r: usize) -> u32 {
+        match r {
+            8..=12 if self.sys.mode == Mode::Fiq => self.sys.usr_r8[r - 8],
+            13 if self.sys.mode.bank() != 0 => self.sys.sp[0],
+            14 if self.sys.mode.bank() != 0 => self.sys.lr[0],
+            _ => self.r[r],
+        }
+    }
+
+    pub fn set_user_reg(&mut self, r: usize, v: u32) {
+        match r {
+            8..=12 if self.sys.mode == Mode::Fiq => self.sys.usr_r8[r - 8] = v,
+            13 if self.sys.mode.bank() != 0 => self.sys.sp[0] = v,
+            14 if self.sys.mode.bank() != 0 => self.sys.lr[0] = v,
+            _ => self.r[r] = v,
+        }
     }
 
     /// The current mode's SPSR; None in User and System mode, which have

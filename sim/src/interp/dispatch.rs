@@ -187,6 +187,10 @@ impl Visitor for Exec<'_> {
         self.ldm(a)
     }
 
+    fn ldm_u(&mut self, a: ArgLdstBlock) -> R {
+        self.ldm_user(a)
+    }
+
     fn ldrb_ri(&mut self, a: ArgLdstRi) -> R {
         self.ldr_ri(a, Width::Byte)
     }
@@ -613,6 +617,10 @@ impl Visitor for Exec<'_> {
 
     fn stm(&mut self, a: ArgLdstBlock) -> R {
         self.stm(a)
+    }
+
+    fn stm_u(&mut self, a: ArgLdstBlock) -> R {
+        self.stm_user(a)
     }
 
     fn strb_ri(&mut self, a: ArgLdstRi) -> R {

@@ -228,6 +228,74 @@ impl Exec<'_> {
         Ok(self.after_store())
     }
 
+    /// LDM with ^ (B9.3.5, B9.3.6): with PC in the list, an exception
+    /// return (registers of the current mode, then CPSR from SPSR and the
+    /// branch); without, the User-mode registers, no write-back.
+    /// UNPREDICTABLE in User and System mode (no SPSR, no other bank),
+    /// and so in Linux user mode: UNDEFINED here.
+    pub fn ldm_user(&mut self, a: ArgLdstBlock) -> R {
+        let list = a.list as u32 & 0xffff;
+        let returns = list & 0x8000 != 0;
+        if list == 0 || self.cpu.spsr().is_none() || (a.w != 0 && !returns) {
+            return Err(Trap::Undefined);
+        }
+        let (mut addr, wb) = self.block_range(&a);
+        // Load everything first so that a fault leaves registers intact.
+        let mut vals = [0u32; 16];
+        for (r, v) in vals.iter_mut().enumerate() {
+            if list & (1 << r) != 0 {
+                *v = self.mem.read_u32(addr)?;
+                addr = addr.wrapping_add(4);
+            }
+        }
+        if !returns {
+            for (r, &v) in vals.iter().enumerate().take(15) {
+                if list & (1 << r) != 0 {
+                    self.cpu.set_user_reg(r, v);
+                }
+            }
+            return Ok(Flow::Next);
+        }
+        if a.w != 0 {
+            self.set_reg(a.rn, wb);
+        }
+        for (r, &v) in vals.iter().enumerate().take(15) {
+            if list & (1 << r) != 0 {
+                self.cpu.r[r] = v;
+            }
+        }
+        let was = (self.cpu.sys.i, self.cpu.sys.f);
+        self.cpu.exception_return(vals[15]);
+        let unmasked = (was.0 && !self.cpu.sys.i) || (was.1 && !self.cpu.sys.f);
+        if unmasked {
+            Err(Trap::Unmasked)
+        } else {
+            Ok(Flow::Jump)
+        }
+    }
+
+    /// STM with ^ (B9.3.15): stores the User-mode registers; no
+    /// write-back. UNPREDICTABLE in User and System mode: UNDEFINED here.
+    pub fn stm_user(&mut self, a: ArgLdstBlock) -> R {
+        let list = a.list as u32 & 0xffff;
+        if a.w != 0 || list == 0 || self.cpu.spsr().is_none() {
+            return Err(Trap::Undefined);
+        }
+        let (mut addr, _) = self.block_range(&a);
+        for r in 0..16 {
+            if list & (1 << r) != 0 {
+                let v = if r == 15 {
+                    self.reg(15)
+                } else {
+                    self.cpu.user_reg(r)
+                };
+                self.mem.write_u32(addr, v)?;
+                addr = addr.wrapping_add(4);
+            }
+        }
+        Ok(self.after_store())
+    }
+
     /// LDREX family; `size` in bytes (8 = doubleword).
     pub fn ldrex(&mut self, a: ArgLdrex, size: u32) -> R {
         let addr = self.reg(a.rn).wrapping_add(a.imm as u32);

@@ -162,7 +162,7 @@ fn ends_block(insn: &Insn) -> bool {
         | RscRri(a) | OrrRri(a) | MovRxi(a) | BicRri(a) | MvnRxi(a) | OrnRri(a) => a.rd == 15,
         LdrRi(a) => a.rt == 15,
         LdrRr(a) => a.rt == 15,
-        Ldm(a) => a.list & 0x8000 != 0,
+        Ldm(a) | LdmU(a) => a.list & 0x8000 != 0,
         B(_) | Bl(_) | BlxI(_) | Bx(_) | BlxR(_) | BCond(_) | Cbz(_) | Tbb(_) | Tbh(_) | Svc(_)
         | Bkpt(_) | Udf(_) => true,
         _ => false,
@@ -441,7 +441,7 @@ impl Interp {
 
     #[inline(always)]
     fn after_code_write(&mut self, mem: &mut GuestMemory) {
-        if let Some(page) = mem.take_code_written() {
+        while let Some(page) = mem.take_code_written() {
             self.invalidate_page(mem, page);
         }
     }

@@ -28,7 +28,9 @@ use crate::time::{DeviceId, EventQueue, Fired, TimerId};
 pub trait Board: Bus {
     fn queue(&mut self) -> &mut EventQueue;
     /// An entry of one of the board's devices came due at tick `now`.
-    fn fire(&mut self, fired: Fired, now: u64);
+    /// Devices that do DMA reach guest memory through `mem` (only here,
+    /// at a tick the queue fixed).
+    fn fire(&mut self, fired: Fired, now: u64, mem: &mut GuestMemory);
     /// Level of the core's IRQ input.
     fn irq(&self) -> bool;
     /// Level of the core's FIQ input.
@@ -46,6 +48,15 @@ pub trait Board: Bus {
 /// The owner of the machine's own event-queue entries (the core's generic
 /// timers).
 const CORE: DeviceId = DeviceId(u16::MAX);
+
+/// Something that happened to the guest at a tick (`Machine::log`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A device's timer, bottom half or backend completion ran.
+    Device(Fired),
+    /// The core took an interrupt exception.
+    Interrupt { tick: u64, exception: Exception },
+}
 
 /// Why `Machine::run` returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +97,9 @@ pub struct Machine<B: Board> {
     /// Queue timers for the core's physical and virtual generic timers,
     /// made on the first run.
     cpu_timers: Option<[TimerId; 2]>,
+    /// Every device event and interrupt, in order, when asked for
+    /// (`log_events`): what determinism tests compare.
+    log: Option<Vec<Event>>,
 }
 
 impl<B: Board> Machine<B> {
@@ -107,7 +121,18 @@ impl<B: Board> Machine<B> {
             exceptions: 0,
             semihost_noted: false,
             cpu_timers: None,
+            log: None,
         }
+    }
+
+    /// Keeps a log of device events and interrupts from now on.
+    pub fn log_events(&mut self) {
+        self.log.get_or_insert_with(Vec::new);
+    }
+
+    /// The events logged so far (empty unless `log_events`).
+    pub fn events(&self) -> &[Event] {
+        self.log.as_deref().unwrap_or(&[])
     }
 
     /// The current tick.
@@ -157,9 +182,12 @@ impl<B: Board> Machine<B> {
         loop {
             let now = self.now();
             while let Some(f) = self.board.queue().pop_due(now) {
+                if let Some(log) = &mut self.log {
+                    log.push(Event::Device(f));
+                }
                 match f {
                     Fired::Timer { owner: CORE, .. } => self.sync_cpu_timers(),
-                    f => self.board.fire(f, now),
+                    f => self.board.fire(f, now, &mut self.mem),
                 }
             }
             self.interrupt()?;
@@ -191,6 +219,10 @@ impl<B: Board> Machine<B> {
         };
         // The preferred return address is the next instruction to run.
         let ret = self.cpu.r[15];
+        let tick = self.now();
+        if let Some(log) = &mut self.log {
+            log.push(Event::Interrupt { tick, exception: e });
+        }
         self.exception(e, ret)
     }
 
