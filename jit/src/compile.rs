@@ -147,7 +147,9 @@ impl Compiler {
         let cpu = b.ins().load(I64, MemFlagsData::trusted(), ctx, CTX_CPU);
         let icount = b.ins().load(I64, MemFlagsData::trusted(), cpu, CPU_ICOUNT);
         let cycles = b.ins().load(I64, MemFlagsData::trusted(), cpu, CPU_CYCLES);
-        let call = b.ins().call_indirect(tail, code, &[ctx, cpu, icount, cycles]);
+        let call = b
+            .ins()
+            .call_indirect(tail, code, &[ctx, cpu, icount, cycles]);
         let rc = b.inst_results(call)[0];
         b.ins().return_(&[rc]);
         b.seal_all_blocks();

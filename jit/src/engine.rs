@@ -310,7 +310,10 @@ impl Jit {
             let counts = unsafe { &**counts };
             for (b, &n) in blocks.iter().zip(counts.iter()) {
                 if n > 0 {
-                    all.push(BlockProfile { entries: n, ..b.clone() });
+                    all.push(BlockProfile {
+                        entries: n,
+                        ..b.clone()
+                    });
                 }
             }
         }
