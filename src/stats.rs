@@ -83,7 +83,7 @@ impl Report {
         Report {
             tier: proc.engine.name(),
             icount: proc.cpu.icount,
-            cycles: proc.cpu.cycles,
+            cycles: proc.cpu.cycles(),
             children_icount: proc.children_icount,
             wall,
             engine: proc.engine.stats(),

@@ -175,7 +175,7 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
         let secs = start.elapsed().as_secs_f64();
         eprintln!("--- lockstep statistics ---");
         eprintln!("instructions retired: {}", m.cpu.icount);
-        stats::print_cycles(m.cpu.cycles, m.cpu.icount);
+        stats::print_cycles(m.cpu.cycles(), m.cpu.icount);
         eprintln!("ticks (idle skipped): {} ({})", m.now(), m.cpu.sys.idle);
         eprintln!("exceptions taken:     {}", m.exceptions);
         eprintln!("wall time:            {secs:.3} s");

@@ -98,7 +98,7 @@ fn run_with(
         stop,
         bytes,
         m.cpu.icount,
-        m.cpu.cycles,
+        m.cpu.cycles(),
         m.cpu.hash() ^ m.mem.hash(),
     );
     (o, m.events().to_vec())

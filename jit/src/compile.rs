@@ -14,7 +14,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
-use crate::runtime::{CPU_CYCLES, CPU_ICOUNT, CTX_CPU};
+use crate::runtime::{CPU_ICOUNT, CTX_CPU};
 use crate::translate::{block_signature, region_loops, translate, RegionIn};
 use crate::JitError;
 
@@ -146,10 +146,7 @@ impl Compiler {
         let (ctx, code) = (b.block_params(entry)[0], b.block_params(entry)[1]);
         let cpu = b.ins().load(I64, MemFlagsData::trusted(), ctx, CTX_CPU);
         let icount = b.ins().load(I64, MemFlagsData::trusted(), cpu, CPU_ICOUNT);
-        let cycles = b.ins().load(I64, MemFlagsData::trusted(), cpu, CPU_CYCLES);
-        let call = b
-            .ins()
-            .call_indirect(tail, code, &[ctx, cpu, icount, cycles]);
+        let call = b.ins().call_indirect(tail, code, &[ctx, cpu, icount]);
         let rc = b.inst_results(call)[0];
         b.ins().return_(&[rc]);
         b.seal_all_blocks();

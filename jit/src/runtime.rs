@@ -91,7 +91,7 @@ pub const CPU_GE: i32 = offset_of!(CpuState, ge) as i32;
 pub const CPU_THUMB: i32 = offset_of!(CpuState, thumb) as i32;
 pub const CPU_ITSTATE: i32 = offset_of!(CpuState, itstate) as i32;
 pub const CPU_ICOUNT: i32 = offset_of!(CpuState, icount) as i32;
-pub const CPU_CYCLES: i32 = offset_of!(CpuState, cycles) as i32;
+pub const CPU_EXTRA_CYCLES: i32 = offset_of!(CpuState, extra_cycles) as i32;
 
 /// Runs one instruction with the interpreter's semantics (its condition
 /// has passed). Compiled code has stored the registers the instruction

@@ -182,6 +182,27 @@ fn ldm_and_stm_with_caret_reach_the_user_bank_and_return() {
     assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
 }
 
+/// The cycle model counts alike in every tier, in a compiled loop
+/// (region back edge) too: 1 + 100 x (2 + 3 + 1 + 1) + 3 cycles by the
+/// documented table (docs/cycle-model.md).
+#[test]
+fn modelled_cycles_agree_across_tiers_around_a_compiled_loop() {
+    let words = [
+        0xe3a0_0064, // mov r0, #100               1
+        // loop:
+        0xe001_0090, // mul r1, r0, r0             2
+        0xe083_2090, // umull r2, r3, r0, r0       3
+        0xe250_0001, // subs r0, r0, #1            1
+        0x1aff_fffb, // bne loop                   1
+        0xe92d_00f0, // push {r4-r7}               3
+        0xe7f0_00f0, // udf
+    ];
+    let (e, c, _) = all_tiers(&arm(&words), false, false, |cpu| cpu.r[13] = CODE + 0x800);
+    assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
+    assert_eq!(c.icount, 402);
+    assert_eq!(c.cycles(), 704);
+}
+
 /// B9.3.2 CPS: CPSID/CPSIE set and clear the masks, CPS #mode switches
 /// mode; Thumb's 16-bit CPSID/CPSIE too.
 #[test]

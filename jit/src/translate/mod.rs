@@ -39,7 +39,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 
 use sim::cpu::COND_AL;
 use sim::decode::Insn;
-use sim::interp::{cycles_of, Op};
+use sim::interp::{extra_cycles_of, Op};
 
 use crate::runtime::*;
 
@@ -82,13 +82,12 @@ pub struct RegionIn<'a> {
 /// The signature of every compiled block (and of what the trampoline
 /// calls).
 ///
-/// Arguments: the `JitCtx`, the `CpuState`, the icount and the modelled
-/// cycles. Chained blocks pass the two counts in registers;
-/// `CpuState::icount` and `cycles` are brought up to date only when
-/// control returns to the dispatcher or calls into Rust.
+/// Arguments: the `JitCtx`, the `CpuState` and the icount. Chained blocks
+/// pass the icount in a register; `CpuState::icount` is brought up to
+/// date only when control returns to the dispatcher or calls into Rust.
 pub fn block_signature() -> Signature {
     let mut sig = Signature::new(CallConv::Tail);
-    for _ in 0..4 {
+    for _ in 0..3 {
         sig.params.push(AbiParam::new(I64));
     }
     sig.returns.push(AbiParam::new(I32));
@@ -160,8 +159,6 @@ struct Tr<'a, 'b> {
     ind: Value,
     /// Icount at the start of the current pass through the block.
     vic: Variable,
-    /// Modelled cycles at the start of the current block.
-    vcy: Variable,
     /// Variables that need their value from `CpuState` at entry: read
     /// somewhere, or stored at an exit that not every path defined.
     used: u32,
@@ -310,16 +307,14 @@ fn translate_pass(
     let tail_sig = b.import_signature(block_signature());
     let vars = std::array::from_fn(|_| b.declare_var(I32));
     let vic = b.declare_var(I64);
-    let vcy = b.declare_var(I64);
 
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
-    let (ctx, cpu, icount0, cycles0) = (
+    let (ctx, cpu, icount0) = (
         b.block_params(entry)[0],
         b.block_params(entry)[1],
         b.block_params(entry)[2],
-        b.block_params(entry)[3],
     );
     let limit = b.ins().load(I64, ctx_flags(), ctx, CTX_LIMIT);
     let blk = &region.blocks[0];
@@ -330,13 +325,11 @@ fn translate_pass(
     b.ins().brif(over, out, &[], body, &[]);
     b.switch_to_block(out);
     b.ins().store(flags(), icount0, cpu, CPU_ICOUNT);
-    b.ins().store(flags(), cycles0, cpu, CPU_CYCLES);
     let rc = b.ins().iconst(I32, EXIT_NEXT as i64);
     b.ins().return_(&[rc]);
 
     b.switch_to_block(body);
     b.def_var(vic, icount0);
-    b.def_var(vcy, cycles0);
     let base = b.ins().load(I64, ctx_flags(), ctx, CTX_MEM_BASE);
     let perms = b.ins().load(I64, ctx_flags(), ctx, CTX_PERMS);
     let ind = b.ins().load(I64, ctx_flags(), ctx, CTX_IND);
@@ -350,7 +343,6 @@ fn translate_pass(
         headers,
         vars,
         vic,
-        vcy,
         used: 0,
         dirty: dirty0,
         always: 0,
@@ -780,22 +772,27 @@ impl Tr<'_, '_> {
 
     // ---- exits ----
 
+    /// Leaves the block after its first `done` instructions: stores the
+    /// icount and IT state, and counts their cycles.
     fn store_icount(&mut self, done: usize, it: u8) {
-        let counts = self.counts_after(done);
-        self.store_counts(counts);
+        let ic = self.icount_plus(done as i64);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
+        self.charge(done);
         self.store_it(it);
     }
 
-    /// Writes icount and cycles (from `counts_after`) back to `CpuState`.
-    fn store_counts(&mut self, (ic, cy): (Value, Value)) {
-        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
-        self.b.ins().store(flags(), cy, self.cpu, CPU_CYCLES);
-    }
-
-    /// Makes `counts` the counts at the start of a block of the region.
-    fn def_counts(&mut self, (ic, cy): (Value, Value)) {
-        self.b.def_var(self.vic, ic);
-        self.b.def_var(self.vcy, cy);
+    /// Adds the cycles of the current block's first `done` instructions
+    /// beyond one each (`CpuState::extra_cycles`), a sum known now and
+    /// the interpreter's own (`extra_cycles_of`). Emitted once on every
+    /// path that leaves the block; nothing at all when those instructions
+    /// all cost one, as in most integer loops.
+    fn charge(&mut self, done: usize) {
+        let more = extra_cycles_of(&self.blk.ops[..done]);
+        if more != 0 {
+            let v = self.b.ins().load(I64, flags(), self.cpu, CPU_EXTRA_CYCLES);
+            let v = self.b.ins().iadd_imm_s(v, more as i64);
+            self.b.ins().store(flags(), v, self.cpu, CPU_EXTRA_CYCLES);
+        }
     }
 
     /// Stores the IT state an exit leaves, unless it is the one the
@@ -824,16 +821,9 @@ impl Tr<'_, '_> {
         Some(itv)
     }
 
-    /// icount and modelled cycles once the first `done` instructions of
-    /// the current block have retired: the cycles are summed here, at
-    /// translate time, from the same costs the interpreter adds.
-    fn counts_after(&mut self, done: usize) -> (Value, Value) {
+    fn icount_plus(&mut self, done: i64) -> Value {
         let ic = self.b.use_var(self.vic);
-        let ic = self.b.ins().iadd_imm_s(ic, done as i64);
-        let cy = self.b.use_var(self.vcy);
-        let cost = cycles_of(&self.blk.ops[..done]);
-        let cy = self.b.ins().iadd_imm_s(cy, cost as i64);
-        (ic, cy)
+        self.b.ins().iadd_imm_s(ic, done)
     }
 
     fn ret(&mut self, code: i32) {
@@ -858,12 +848,12 @@ impl Tr<'_, '_> {
             .is_some_and(|blk| self.b.func.layout.is_cold(blk));
         if let Some(j) = member {
             self.jumps.push((self.bi, j));
-            let counts = self.counts_after(done);
-            let ic = counts.0;
+            let ic = self.icount_plus(done as i64);
             if j > self.bi {
                 // Forward: the last check covered this path
                 // (`run_lengths`).
-                self.def_counts(counts);
+                self.charge(done);
+                self.b.def_var(self.vic, ic);
                 self.b.ins().jump(self.headers[j], &[]);
                 return;
             }
@@ -879,7 +869,8 @@ impl Tr<'_, '_> {
             self.b.set_cold_block(leave);
             self.b.ins().brif(fits, again, &[], leave, &[]);
             self.b.switch_to_block(again);
-            self.def_counts(counts);
+            self.charge(done);
+            self.b.def_var(self.vic, ic);
             self.b.ins().jump(self.headers[j], &[]);
             self.b.switch_to_block(leave);
             cold = true;
@@ -891,10 +882,11 @@ impl Tr<'_, '_> {
             let t = self.b.ins().iconst(I8, thumb as i64);
             self.b.ins().store(flags(), t, self.cpu, CPU_THUMB);
         }
-        let counts = self.counts_after(done);
+        let ic = self.icount_plus(done as i64);
+        self.charge(done);
         self.store_it(it_store);
         if self.next_slot == SLOTS {
-            self.store_counts(counts);
+            self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
             self.ret(EXIT_NEXT);
             return;
         }
@@ -910,13 +902,11 @@ impl Tr<'_, '_> {
         }
         self.b.ins().brif(code, chain, &[], miss, &[]);
         self.b.switch_to_block(chain);
-        self.b.ins().return_call_indirect(
-            self.tail_sig,
-            code,
-            &[self.ctx, self.cpu, counts.0, counts.1],
-        );
+        self.b
+            .ins()
+            .return_call_indirect(self.tail_sig, code, &[self.ctx, self.cpu, ic]);
         self.b.switch_to_block(miss);
-        self.store_counts(counts);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         self.b.ins().store(flags(), slot, self.ctx, CTX_EXIT_SLOT);
         self.ret(EXIT_LINK);
     }
@@ -929,7 +919,8 @@ impl Tr<'_, '_> {
         self.b.ins().store(flags(), pc, self.cpu, CPU_R + 60);
         let t8 = self.b.ins().ireduce(I8, thumb);
         self.b.ins().store(flags(), t8, self.cpu, CPU_THUMB);
-        let counts = self.counts_after(done);
+        let ic = self.icount_plus(done as i64);
+        self.charge(done);
         let pc64 = self.b.ins().uextend(I64, pc);
         let t64 = self.b.ins().uextend(I64, thumb);
         let t64 = self.b.ins().ishl_imm_u(t64, 32);
@@ -957,13 +948,11 @@ impl Tr<'_, '_> {
         self.b.ins().brif(hit, chain, &[], miss, &[]);
         self.b.switch_to_block(chain);
         let code = self.b.ins().load(I64, flags(), entry, 8);
-        self.b.ins().return_call_indirect(
-            self.tail_sig,
-            code,
-            &[self.ctx, self.cpu, counts.0, counts.1],
-        );
+        self.b
+            .ins()
+            .return_call_indirect(self.tail_sig, code, &[self.ctx, self.cpu, ic]);
         self.b.switch_to_block(miss);
-        self.store_counts(counts);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         self.ret(EXIT_NEXT);
     }
 
@@ -990,7 +979,7 @@ impl Tr<'_, '_> {
             .iconst(I64, helper_exec as *const () as usize as i64);
         let opp = self.b.ins().iconst(I64, op as *const Op as i64);
         // The interpreter's handlers see an exact icount.
-        let (ic, _) = self.counts_after(self.cur);
+        let ic = self.icount_plus(self.cur as i64);
         self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
         let call = self
             .b
@@ -1015,8 +1004,9 @@ impl Tr<'_, '_> {
         if touch == Touch::None {
             self.flush();
         }
-        let counts = self.counts_after(i + 1);
-        self.store_counts(counts);
+        let ic = self.icount_plus((i + 1) as i64);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
+        self.charge(i + 1);
         // The helper may have switched to ARM.
         self.store_it_in(
             |t| t.b.ins().uload8(I32, flags(), t.cpu, CPU_THUMB),
@@ -1028,8 +1018,9 @@ impl Tr<'_, '_> {
         if touch == Touch::None {
             self.flush();
         }
-        let counts = self.counts_after(i);
-        self.store_counts(counts);
+        let ic = self.icount_plus((i) as i64);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
+        self.charge(i);
         self.ret(EXIT_TRAP);
 
         self.b.switch_to_block(next);

@@ -35,9 +35,11 @@ pub struct CpuState {
     pub excl_addr: Option<u32>,
     /// Retired instructions: guest time.
     pub icount: u64,
-    /// Modelled cycles of the retired instructions (`cycles`): a
-    /// statistic, never an input to guest time.
-    pub cycles: u64,
+    /// Modelled cycles of the retired instructions beyond one each
+    /// (`crate::cycles`; `cycles()` is the total). Kept as the excess so
+    /// that compiled code running instructions of cost one, most of them,
+    /// has nothing to count. A statistic, never an input to guest time.
+    pub extra_cycles: u64,
     /// Modes, banked registers, SPSRs and CP15 (system mode only). Last,
     /// so compiled code's offsets into the fields above do not move.
     pub sys: SysState,
@@ -46,6 +48,11 @@ pub struct CpuState {
 impl CpuState {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Modelled cycles of the instructions retired so far.
+    pub fn cycles(&self) -> u64 {
+        self.icount + self.extra_cycles
     }
 
     /// CPSR (in Linux user mode the mode bits read USR and A/I/F clear).
@@ -102,7 +109,7 @@ impl CpuState {
         mix(self.vfp.fpscr as u64);
         mix(self.tpidruro as u64);
         mix(self.icount);
-        mix(self.cycles);
+        mix(self.extra_cycles);
         if self.sys.enabled {
             let s = &self.sys;
             for &w in

@@ -428,11 +428,11 @@ impl Interp {
                 // leaves none.
                 cpu.itstate = if cpu.thumb { last.it_next } else { 0 };
                 cpu.icount += done as u64;
-                cpu.cycles += cycles_of(&ops[..done]);
+                cpu.extra_cycles += extra_cycles_of(&ops[..done]);
             }
             Err(trap) => {
                 cpu.icount += done as u64;
-                cpu.cycles += cycles_of(&ops[..done]);
+                cpu.extra_cycles += extra_cycles_of(&ops[..done]);
                 return Some(trap_exit(cpu, &ops[done], trap));
             }
         }
@@ -454,10 +454,17 @@ pub fn exec_op(cpu: &mut CpuState, mem: &mut GuestMemory, op: &Op) -> Result<Flo
     op.insn.visit(&mut Exec { cpu, mem, op })
 }
 
-/// Modelled cycles of `ops`, all retired: the one sum both tiers use.
+/// Modelled cycles of `ops`, all retired.
 #[inline]
 pub fn cycles_of(ops: &[Op]) -> u64 {
     ops.iter().map(|o| o.cost as u64).sum()
+}
+
+/// What `ops` add to `CpuState::extra_cycles`: their cycles beyond one
+/// each. The one sum both tiers use.
+#[inline]
+pub fn extra_cycles_of(ops: &[Op]) -> u64 {
+    ops.iter().map(|o| o.cost as u64 - 1).sum()
 }
 
 /// The machine state after instruction `op` trapped, with icount counting
@@ -467,12 +474,12 @@ pub fn cycles_of(ops: &[Op]) -> u64 {
 pub fn trap_exit(cpu: &mut CpuState, op: &Op, trap: Trap) -> Exit {
     if trap == Trap::Unmasked {
         cpu.icount += 1;
-        cpu.cycles += op.cost as u64;
+        cpu.extra_cycles += op.cost as u64 - 1;
         return Exit::Unmasked;
     }
     if let Trap::Svc(_) | Trap::Wfi = trap {
         cpu.icount += 1;
-        cpu.cycles += op.cost as u64;
+        cpu.extra_cycles += op.cost as u64 - 1;
         cpu.itstate = op.it_next;
         return match trap {
             Trap::Svc(imm) => Exit::Svc(imm),

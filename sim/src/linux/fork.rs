@@ -172,7 +172,7 @@ impl Process {
         let loaded = load_elf(&image, &mut mem).map_err(|_| ENOEXEC)?;
         let mut cpu = CpuState::new();
         cpu.icount = self.cpu.icount;
-        cpu.cycles = self.cpu.cycles;
+        cpu.extra_cycles = self.cpu.extra_cycles;
         let mut random = [0u8; 16];
         self.rng.fill(&mut random);
         setup_stack(&mut mem, &mut cpu, &loaded, &args, &env, random, self.pid);

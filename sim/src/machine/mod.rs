@@ -301,8 +301,6 @@ impl<B: Board> Machine<B> {
                 if self.semihosting && semihost::is_call_hlt(raw, thumb) {
                     self.cpu.r[15] = pc.wrapping_add(len as u32);
                     self.cpu.icount += 1;
-                    // An undefined encoding's cost (`cycles::cost`).
-                    self.cpu.cycles += 1;
                     return Ok(self.semihost());
                 }
                 self.exception(Exception::Undefined, pc.wrapping_add(len as u32))?;
