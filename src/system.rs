@@ -1,6 +1,8 @@
 //! `lockstep run`: a bare-metal image on the `virt` board (system mode).
 
 use std::io::{Read, Write};
+
+use crossbeam::channel::{unbounded, Receiver};
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
@@ -37,6 +39,30 @@ impl Serial for Stdout {
 
 struct Terminal {
     host_time: bool,
+    /// The host's stdin (`stdin_thread`), shared with the UART.
+    input: Receiver<u8>,
+}
+
+/// A backend thread reading the host's stdin: its bytes go to the UART
+/// (while the guest has its receiver on) and to semihosting reads.
+fn stdin_thread() -> Receiver<u8> {
+    let (tx, rx) = unbounded();
+    let spawned = std::thread::Builder::new()
+        .name("lockstep-stdin".into())
+        .spawn(move || {
+            let mut buf = [0u8; 256];
+            let mut stdin = std::io::stdin().lock();
+            while let Ok(n @ 1..) = stdin.read(&mut buf) {
+                for &b in &buf[..n] {
+                    if tx.send(b).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+    // Without the thread the guest sees an input that has ended.
+    drop(spawned);
+    rx
 }
 
 impl Console for Terminal {
@@ -47,11 +73,7 @@ impl Console for Terminal {
     }
 
     fn read_byte(&mut self) -> Option<u8> {
-        let mut b = [0u8];
-        match std::io::stdin().read(&mut b) {
-            Ok(1) => Some(b[0]),
-            _ => None,
-        }
+        self.input.recv().ok()
     }
 
     fn notice(&mut self, msg: &str) {
@@ -144,6 +166,8 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
         EPOCH
     };
     let mut board = VirtBoard::new(&mut mem, ram, clock, Box::new(Stdout), epoch);
+    let input = stdin_thread();
+    board.attach_input(input.clone());
     if let Some(path) = &opts.disk {
         let file = std::fs::OpenOptions::new()
             .read(true)
@@ -165,6 +189,7 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
         opts.semihosting || image.is_none(),
         Box::new(Terminal {
             host_time: opts.host_time,
+            input,
         }),
     );
     let start = std::time::Instant::now();

@@ -25,6 +25,7 @@ const NESTED_IRQ: &[u8] = include_bytes!("guests/bare/bin/nested_irq.elf");
 const RTC: &[u8] = include_bytes!("guests/bare/bin/rtc.elf");
 const GTIMER: &[u8] = include_bytes!("guests/bare/bin/gtimer.elf");
 const VIRTIO_BLK: &[u8] = include_bytes!("guests/bare/bin/virtio_blk.elf");
+const ECHO: &[u8] = include_bytes!("guests/bare/bin/echo.elf");
 
 /// Everything the guest printed, UART and semihosting interleaved.
 #[derive(Clone, Default)]
@@ -306,6 +307,46 @@ fn virtio_blk_requests_complete_at_the_same_ticks_whatever_the_backend_timing() 
     spinner.join().unwrap();
 }
 
+/// A channel holding `bytes`, closed: input available from the start,
+/// so it lands at the same polls in every run.
+fn scripted(bytes: &[u8]) -> crossbeam::channel::Receiver<u8> {
+    let (tx, rx) = crossbeam::channel::unbounded();
+    for &b in bytes {
+        tx.send(b).unwrap();
+    }
+    rx
+}
+
+/// PL011 receive: bytes from the input backend reach the guest through
+/// the FIFO and the UART's interrupt (33), which it echoes upper-cased
+/// until a '.'; more bytes than the FIFO holds wait for later polls.
+/// Same output, event log and state in every tier. When the input ends
+/// first, the machine stops as idle instead of waiting forever.
+#[test]
+fn uart_input_reaches_the_guest_through_the_fifo_alike_in_every_tier() {
+    let text = b"hello, world! this is more than sixteen bytes.";
+    let mut first: Option<(Outcome, Vec<Event>)> = None;
+    for (name, e) in engines() {
+        let got = run_with(ECHO, e, |b| b.attach_input(scripted(text)));
+        let out = String::from_utf8_lossy(&got.0 .1).into_owned();
+        assert_eq!(got.0 .0, Stop::Exited(0), "{name}: {out}");
+        assert_eq!(
+            out,
+            "type; '.' ends\nHELLO, WORLD! THIS IS MORE THAN SIXTEEN BYTES.\nbytes received: 46\n",
+            "{name}"
+        );
+        match &first {
+            None => first = Some(got),
+            Some(f) => assert_eq!(&got, f, "{name} differs from interp"),
+        }
+    }
+    let (o, _) = run_with(ECHO, Box::new(Interp::new()), |b| {
+        b.attach_input(scripted(b"abc"))
+    });
+    assert_eq!(o.0, Stop::Idle);
+    assert_eq!(String::from_utf8_lossy(&o.1), "type; '.' ends\nABC");
+}
+
 /// Without a disk, every transport is empty: the guest says so and
 /// fails, as it does on qemu-system-arm -M virt with no -device.
 #[test]
@@ -313,6 +354,63 @@ fn without_a_disk_the_transports_are_empty() {
     let (o, _) = run_with(VIRTIO_BLK, Box::new(Interp::new()), |_| {});
     assert_eq!(o.0, Stop::Exited(1));
     assert!(String::from_utf8_lossy(&o.1).contains("no virtio block device"));
+}
+
+/// `lockstep run`: stdin feeds the UART; --disk attaches an image, and a
+/// missing one is named in a clear error.
+#[test]
+fn lockstep_run_reads_stdin_into_the_uart_and_attaches_disks() {
+    let dir = TempDir::new("run-io");
+    let input = dir.0.join("in.txt");
+    std::fs::write(&input, "ok.").unwrap();
+    let guest = |name: &str| {
+        format!(
+            "{}/tests/guests/bare/bin/{name}.elf",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    };
+    let out = run_in(
+        &dir.0,
+        &["run", "--semihosting", &guest("echo")],
+        Some(&input),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "type; '.' ends\nOK.\nbytes received: 3\n"
+    );
+    let disk = dir.0.join("disk.img");
+    std::fs::write(&disk, disk_image(9)).unwrap();
+    let out = run_in(
+        &dir.0,
+        &[
+            "run",
+            "--semihosting",
+            "--disk",
+            "disk.img",
+            &guest("virtio_blk"),
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = run_in(
+        &dir.0,
+        &["run", "--disk", "missing.img", &guest("virtio_blk")],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("missing.img"), "{err}");
 }
 
 #[test]

@@ -3,8 +3,13 @@
 //! drivers probe (PL011 TRM, DDI 0183, 3.2 "Summary of registers").
 //!
 //! Transmission is instant (the FIFO never fills), which is what guests
-//! built for QEMU expect. Receive and the interrupt registers come with
-//! the input backend and the GIC.
+//! built for QEMU expect. Received bytes come from the board (its input
+//! backend) into a 16-entry FIFO. The receive interrupt is raised when a
+//! byte arrives and drops when a read empties the FIFO (or on ICR), and
+//! the transmit interrupt after each byte sent, as QEMU's model does;
+//! Linux's driver works with both.
+
+use std::collections::VecDeque;
 
 /// Register offsets (DDI 0183 table 3-1).
 pub mod reg {
@@ -27,9 +32,27 @@ pub mod reg {
 pub mod fr {
     /// Receive FIFO empty.
     pub const RXFE: u32 = 1 << 4;
+    /// Receive FIFO full.
+    pub const RXFF: u32 = 1 << 6;
     /// Transmit FIFO empty.
     pub const TXFE: u32 = 1 << 7;
 }
+
+/// Interrupt bits (IMSC, RIS, MIS, ICR).
+pub mod int {
+    pub const RX: u32 = 1 << 4;
+    pub const TX: u32 = 1 << 5;
+    pub const RT: u32 = 1 << 6;
+}
+
+/// Control register bits.
+pub mod cr {
+    pub const UARTEN: u32 = 1 << 0;
+    pub const RXE: u32 = 1 << 9;
+}
+
+/// Receive FIFO depth.
+pub const FIFO: usize = 16;
 
 /// PeriphID0-3 and PCellID0-3 (DDI 0183 3.3.14-15), at 0xfe0-0xffc.
 const ID: [u32; 8] = [0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1];
@@ -49,6 +72,10 @@ pub struct Pl011State {
     pub cr: u32,
     pub ifls: u32,
     pub imsc: u32,
+    /// Raw interrupt status.
+    pub ris: u32,
+    /// Received bytes not yet read.
+    pub rx: VecDeque<u8>,
 }
 
 impl Default for Pl011State {
@@ -60,6 +87,8 @@ impl Default for Pl011State {
             cr: 0x300,
             ifls: 0x12,
             imsc: 0,
+            ris: 0,
+            rx: VecDeque::new(),
         }
     }
 }
@@ -77,13 +106,52 @@ impl Pl011 {
         }
     }
 
+    /// Whether the guest has the receiver on (UARTEN and RXE): only then
+    /// does the board hand it input.
+    pub fn receiving(&self) -> bool {
+        self.state.cr & (cr::UARTEN | cr::RXE) == cr::UARTEN | cr::RXE
+    }
+
+    /// Room in the receive FIFO.
+    pub fn rx_room(&self) -> usize {
+        FIFO - self.state.rx.len()
+    }
+
+    /// A byte arrives from the line; false (and dropped) if the FIFO is
+    /// full. The board checks `rx_room` first.
+    pub fn receive(&mut self, byte: u8) -> bool {
+        if self.rx_room() == 0 {
+            return false;
+        }
+        self.state.rx.push_back(byte);
+        self.state.ris |= int::RX;
+        true
+    }
+
+    /// The interrupt output (UARTINTR).
+    pub fn irq(&self) -> bool {
+        self.state.ris & self.state.imsc != 0
+    }
+
     /// A register read at `offset`; None for offsets with no register.
     pub fn read(&mut self, offset: u32) -> Option<u32> {
+        if offset == reg::DR {
+            let s = &mut self.state;
+            let b = s.rx.pop_front().unwrap_or(0);
+            if s.rx.is_empty() {
+                s.ris &= !(int::RX | int::RT);
+            }
+            return Some(b as u32);
+        }
         let s = &self.state;
+        let level = |full: bool, bit: u32| if full { bit } else { 0 };
         Some(match offset {
-            // No receive path yet: the FIFO is always empty.
-            reg::DR | reg::RSR | reg::RIS | reg::MIS => 0,
-            reg::FR => fr::TXFE | fr::RXFE,
+            reg::RSR => 0,
+            reg::RIS => s.ris,
+            reg::MIS => s.ris & s.imsc,
+            reg::FR => {
+                fr::TXFE | level(s.rx.is_empty(), fr::RXFE) | level(s.rx.len() == FIFO, fr::RXFF)
+            }
             reg::IBRD => s.ibrd,
             reg::FBRD => s.fbrd,
             reg::LCR_H => s.lcr_h,
@@ -101,8 +169,12 @@ impl Pl011 {
     pub fn write(&mut self, offset: u32, v: u32) -> bool {
         let s = &mut self.state;
         match offset {
-            reg::DR => self.out.transmit(v as u8),
-            reg::RSR | reg::ICR => {}
+            reg::DR => {
+                self.out.transmit(v as u8);
+                s.ris |= int::TX;
+            }
+            reg::RSR => {}
+            reg::ICR => s.ris &= !v,
             reg::IBRD => s.ibrd = v & 0xffff,
             reg::FBRD => s.fbrd = v & 0x3f,
             reg::LCR_H => s.lcr_h = v & 0xff,
@@ -145,5 +217,37 @@ mod tests {
         assert_eq!(u.read(reg::CR), Some(0x301));
         assert_eq!(u.read(0x800), None);
         assert!(!u.write(reg::FR, 0));
+    }
+
+    #[test]
+    fn received_bytes_queue_in_the_fifo_and_interrupt_until_read() {
+        let mut u = Pl011::new(Box::new(Capture::default()));
+        assert!(!u.receiving(), "UARTEN is clear at reset");
+        u.write(reg::CR, 0x301);
+        assert!(u.receiving());
+        u.write(reg::IMSC, int::RX | int::RT);
+        assert!(!u.irq());
+        assert!(u.receive(b'a') && u.receive(b'b'));
+        assert!(u.irq());
+        assert_eq!(u.read(reg::FR).unwrap() & fr::RXFE, 0);
+        assert_eq!(u.read(reg::DR), Some(b'a' as u32));
+        assert!(u.irq(), "one byte left");
+        assert_eq!(u.read(reg::DR), Some(b'b' as u32));
+        assert!(!u.irq());
+        assert_eq!(u.read(reg::FR).unwrap() & fr::RXFE, fr::RXFE);
+        for i in 0..FIFO {
+            assert!(u.receive(i as u8));
+        }
+        assert!(!u.receive(0xff), "full");
+        assert_eq!(u.read(reg::FR).unwrap() & fr::RXFF, fr::RXFF);
+        u.write(reg::ICR, int::RX);
+        assert!(!u.irq(), "ICR clears it");
+        // Transmit raises TX; ICR clears it.
+        u.write(reg::IMSC, int::TX);
+        u.write(reg::DR, b'x' as u32);
+        assert!(u.irq());
+        assert_eq!(u.read(reg::MIS), Some(int::TX));
+        u.write(reg::ICR, int::TX);
+        assert!(!u.irq());
     }
 }

@@ -12,7 +12,10 @@
 
 use sim::machine::Board;
 use sim::memory::{perm, Bus, GuestMemory};
-use sim::time::{DeviceId, EventQueue, Fired, VirtualClock};
+use std::collections::VecDeque;
+
+use crossbeam::channel::{Receiver, TryRecvError};
+use sim::time::{DeviceId, EventQueue, Fired, TimerId, VirtualClock};
 
 use crate::gic::Gic;
 use crate::pl011::{Pl011, Serial};
@@ -25,8 +28,12 @@ use crate::virtio::{Transport, MMIO_BASE, MMIO_COUNT, MMIO_IRQ0, MMIO_STRIDE};
 pub const RAM_BASE: u32 = 0x4000_0000;
 pub const GIC_DIST: u32 = 0x0800_0000;
 pub const GIC_CPU: u32 = 0x0801_0000;
-/// The UART.
+/// The UART, and its interrupt ID (SPI 1).
 pub const UART0: u32 = 0x0900_0000;
+pub const UART_IRQ: u32 = 33;
+/// How often the UART takes host input while its receiver is on, in
+/// virtual ns (about one character time at 115200 baud).
+const INPUT_POLL_NS: u64 = 100_000;
 /// The real-time clock.
 pub const RTC: u32 = 0x0901_0000;
 /// The RTC's interrupt ID (SPI 2).
@@ -46,6 +53,7 @@ const MMIO_END: u32 = MMIO_BASE + MMIO_COUNT * MMIO_STRIDE;
 const DEV_TIMER: DeviceId = DeviceId(1);
 const DEV_RTC: DeviceId = DeviceId(2);
 const DEV_BLK: DeviceId = DeviceId(3);
+const DEV_UART: DeviceId = DeviceId(4);
 
 pub struct VirtBoard {
     pub queue: EventQueue,
@@ -57,6 +65,13 @@ pub struct VirtBoard {
     pub blk: Option<VirtioBlk>,
     /// What the transports without a device answer.
     empty: Transport,
+    /// The UART's input: bytes from a backend (the binary's stdin
+    /// thread, a test's script), taken at polls while the receiver is on.
+    input: Option<Receiver<u8>>,
+    /// Received from `input` but not yet in the FIFO (it was full, or the
+    /// byte came while the core idled).
+    held: VecDeque<u8>,
+    input_poll: TimerId,
 }
 
 impl VirtBoard {
@@ -78,6 +93,7 @@ impl VirtBoard {
         let mut queue = EventQueue::new();
         let timer = Sp804::new(&mut queue, DEV_TIMER, clock);
         let rtc = Pl031::new(&mut queue, DEV_RTC, clock, epoch);
+        let input_poll = queue.new_timer(DEV_UART, 0);
         VirtBoard {
             queue,
             clock,
@@ -87,6 +103,53 @@ impl VirtBoard {
             timer,
             blk: None,
             empty: Transport::empty(),
+            input: None,
+            held: VecDeque::new(),
+            input_poll,
+        }
+    }
+
+    /// Connects the UART's receive side to `input`. Bytes enter the FIFO
+    /// at polls every 100 us of virtual time while the guest has the
+    /// receiver on; when they arrive depends on the host (so runs that
+    /// read input are repeatable only through a recording, issue 6),
+    /// except for input available from the start, as a test's.
+    pub fn attach_input(&mut self, input: Receiver<u8>) {
+        self.input = Some(input);
+    }
+
+    /// Moves input into the UART's FIFO and keeps polling while there is
+    /// more to come.
+    fn poll_input(&mut self, now: u64) {
+        if !self.uart.receiving() {
+            return;
+        }
+        let mut open = true;
+        while self.uart.rx_room() > 0 {
+            if let Some(b) = self.held.pop_front() {
+                self.uart.receive(b);
+                continue;
+            }
+            match self.input.as_ref().map(|i| i.try_recv()) {
+                Some(Ok(b)) => {
+                    self.uart.receive(b);
+                }
+                Some(Err(TryRecvError::Empty)) => break,
+                Some(Err(TryRecvError::Disconnected)) | None => {
+                    open = false;
+                    break;
+                }
+            }
+        }
+        if open || !self.held.is_empty() {
+            self.arm_input_poll(now);
+        }
+    }
+
+    fn arm_input_poll(&mut self, now: u64) {
+        if self.input.is_some() && self.queue.deadline(self.input_poll).is_none() {
+            let at = now + self.clock.ticks_for(INPUT_POLL_NS);
+            self.queue.arm(self.input_poll, at);
         }
     }
 
@@ -106,6 +169,7 @@ impl VirtBoard {
     fn update_lines(&mut self) {
         self.gic.set_line(TIMER_IRQ, self.timer.irq());
         self.gic.set_line(RTC_IRQ, self.rtc.irq());
+        self.gic.set_line(UART_IRQ, self.uart.irq());
         if let Some(b) = &self.blk {
             self.gic.set_line(BLK_IRQ, b.irq());
         }
@@ -164,7 +228,13 @@ impl Bus for VirtBoard {
         let ok = match addr & !(WINDOW - 1) {
             GIC_DIST => self.gic.dist_write(off, size, v),
             GIC_CPU => self.gic.cpu_write(off & !3, v),
-            UART0 => self.uart.write(off & !3, v),
+            UART0 => {
+                let ok = self.uart.write(off & !3, v);
+                if self.uart.receiving() {
+                    self.arm_input_poll(now);
+                }
+                ok
+            }
             RTC => self.rtc.write(off & !3, v, &mut self.queue, now),
             TIMER => self.timer.write(off & !3, v, &mut self.queue, now),
             _ => false,
@@ -184,6 +254,7 @@ impl Board for VirtBoard {
             Fired::Timer { owner, tag, .. } => match owner {
                 DEV_TIMER => self.timer.expire(tag, &mut self.queue, now),
                 DEV_RTC => self.rtc.matched(&mut self.queue, now),
+                DEV_UART => self.poll_input(now),
                 _ => {}
             },
             Fired::Bh { owner: DEV_BLK, .. } => {
@@ -205,6 +276,21 @@ impl Board for VirtBoard {
 
     fn irq(&self) -> bool {
         self.gic.irq()
+    }
+
+    /// A guest waiting only for UART input blocks the host until some
+    /// comes (or the input ends), instead of spinning through polls.
+    fn idle(&mut self, _now: u64) {
+        let only_input =
+            self.queue.pending() == 1 && self.queue.deadline(self.input_poll).is_some();
+        if !only_input || !self.held.is_empty() {
+            return;
+        }
+        if let Some(input) = &self.input {
+            if let Ok(b) = input.recv() {
+                self.held.push_back(b);
+            }
+        }
     }
 
     /// The generic timer's PPIs: 30 (non-secure physical), 27 (virtual),

@@ -43,6 +43,11 @@ pub trait Board: Bus {
     fn tick_hz(&self) -> u64;
     /// The core's generic timer outputs (physical, virtual), levels.
     fn timer_lines(&mut self, _phys: bool, _virt: bool) {}
+    /// The core idles (WFI) from `now` to the next deadline. A board
+    /// whose only pending work is polling host input may block here until
+    /// input comes, rather than let an idle guest spin through virtual
+    /// time; what it receives still lands at the poll's tick.
+    fn idle(&mut self, _now: u64) {}
 }
 
 /// The owner of the machine's own event-queue entries (the core's generic
@@ -264,6 +269,7 @@ impl<B: Board> Machine<B> {
                 // WFI wakes on a pending interrupt even when it is masked
                 // (B1.8.13); otherwise time jumps to the next deadline.
                 if !(self.board.irq() || self.board.fiq()) {
+                    self.board.idle(self.now());
                     match self.board.queue().next_deadline() {
                         Some(d) => self.cpu.sys.idle += d.min(limit).saturating_sub(self.now()),
                         None => return Ok(Some(Stop::Idle)),
