@@ -311,6 +311,12 @@ impl<B: Board> Machine<B> {
                 }
                 self.exception(Exception::Undefined, pc.wrapping_add(len as u32))?;
             }
+            Exit::Bkpt(imm) if self.semihosting && semihost::is_call_bkpt(imm, self.cpu.thumb) => {
+                // BKPT has not retired (PC at it): the call completes it.
+                self.cpu.r[15] = self.cpu.r[15].wrapping_add(2);
+                self.cpu.icount += 1;
+                return Ok(self.semihost());
+            }
             Exit::Bkpt(_) => {
                 // A debug event with no debugger: a prefetch abort
                 // (IFSR: debug event).

@@ -2,7 +2,7 @@
 //! the calls a bare-metal program built for QEMU uses to print, read a
 //! character, read clocks and exit.
 //!
-//! A call is `SVC 0x123456` (A32) or `SVC 0xAB` (T32), or `HLT 0xF000` /
+//! A call is `SVC 0x123456` (A32), `SVC 0xAB` or `BKPT 0xAB` (T32), or `HLT 0xF000` /
 //! `HLT 0x3C`; R0 holds the operation, R1 its argument (often the address
 //! of a parameter block of words) and the result goes back in R0.
 //!
@@ -50,6 +50,12 @@ const SYS_TICKFREQ: u32 = 0x31;
 
 pub(super) fn is_call_svc(imm: u32, thumb: bool) -> bool {
     imm == if thumb { 0xab } else { 0x12_3456 }
+}
+
+/// `BKPT 0xAB` in Thumb state: the M-profile convention, which
+/// toolchains also emit for Thumb code on A-profile cores.
+pub(super) fn is_call_bkpt(imm: u32, thumb: bool) -> bool {
+    thumb && imm == 0xab
 }
 
 /// HLT (ARMv8 AArch32, UNDEFINED in ARMv7) with the semihosting
@@ -171,5 +177,95 @@ impl<B: Board> Machine<B> {
         };
         self.cpu.r[0] = r0;
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::cpu::CpuState;
+    use crate::engine::Engine;
+    use crate::interp::Interp;
+    use crate::machine::{Board, Stop};
+    use crate::memory::{perm, Bus, GuestMemory};
+    use crate::time::{EventQueue, Fired};
+
+    struct NoDevices(EventQueue);
+
+    impl Bus for NoDevices {
+        fn read(&mut self, _: u64, _: u32, _: u32) -> Option<u64> {
+            None
+        }
+        fn write(&mut self, _: u64, _: u32, _: u32, _: u64) -> bool {
+            false
+        }
+    }
+
+    impl Board for NoDevices {
+        fn queue(&mut self) -> &mut EventQueue {
+            &mut self.0
+        }
+        fn fire(&mut self, _: Fired, _: u64, _: &mut GuestMemory) {}
+        fn irq(&self) -> bool {
+            false
+        }
+        fn clock_ns(&self, now: u64) -> u64 {
+            now
+        }
+        fn tick_hz(&self) -> u64 {
+            1_000_000_000
+        }
+    }
+
+    #[derive(Clone, Default)]
+    struct Out(Arc<Mutex<Vec<u8>>>);
+
+    impl Console for Out {
+        fn write(&mut self, bytes: &[u8]) {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+        }
+        fn read_byte(&mut self) -> Option<u8> {
+            None
+        }
+        fn time(&mut self, _: u64) -> u32 {
+            0
+        }
+        fn notice(&mut self, _: &str) {}
+    }
+
+    /// The Thumb conventions, SVC 0xAB, BKPT 0xAB and HLT 0x3C, each print
+    /// a character; SYS_EXIT with ApplicationExit ends the run with 0,
+    /// having retired every instruction once.
+    #[test]
+    fn thumb_svc_bkpt_and_hlt_calls_are_served() {
+        const CODE: u32 = 0x1000;
+        let code: [u16; 9] = [
+            0x2003, // movs r0, #3 (SYS_WRITEC)
+            0xdfab, // svc 0xab
+            0x2003, 0xbeab, // bkpt 0xab
+            0x2003, 0xbabc, // hlt 0x3c
+            0x2018, // movs r0, #0x18 (SYS_EXIT)
+            0x4611, // mov r1, r2
+            0xdfab, // svc 0xab
+        ];
+        let mut mem = GuestMemory::new().unwrap();
+        mem.map(CODE, 0x1000, perm::RWX);
+        let bytes: Vec<u8> = code.iter().flat_map(|h| h.to_le_bytes()).collect();
+        mem.poke_bytes(CODE, &bytes).unwrap();
+        mem.poke_bytes(CODE + 0x800, b"A").unwrap();
+        let mut cpu = CpuState::system_reset(CODE);
+        cpu.thumb = true;
+        cpu.r[1] = CODE + 0x800;
+        cpu.r[2] = APPLICATION_EXIT;
+        let out = Out::default();
+        let engine: Box<dyn Engine> = Box::new(Interp::new());
+        let board = NoDevices(EventQueue::new());
+        let mut m =
+            crate::machine::Machine::new(cpu, mem, engine, board, true, Box::new(out.clone()));
+        assert_eq!(m.run(1000), Ok(Stop::Exited(0)));
+        assert_eq!(&*out.0.lock().unwrap(), b"AAA");
+        assert_eq!(m.cpu.icount, 9);
     }
 }
