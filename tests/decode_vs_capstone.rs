@@ -192,6 +192,8 @@ const MNEMONICS: &[(&str, &[&str])] = &[
     ("CBZ", &["cbz", "cbnz"]),
     ("MSR_reg", &["msr"]),
     ("CPS", &["cps", "cpsid", "cpsie"]),
+    ("SRS", &["srsda", "srsdb", "srsia", "srsib"]),
+    ("RFE", &["rfeda", "rfedb", "rfeia", "rfeib"]),
     ("MSR_imm", &["msr"]),
     // Hints: every hint of the NOP-compatible space (yield, wfe, wfi, sev,
     // dbg, ...) runs as a NOP in user mode; PLDW without MP extensions too.

@@ -182,6 +182,45 @@ fn ldm_and_stm_with_caret_reach_the_user_bank_and_return() {
     assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
 }
 
+/// SRS and RFE (B9.3.16, B9.3.13): IRQ mode saves its LR and SPSR on
+/// the Supervisor stack; after CPS to Supervisor, RFE pops them as an
+/// exception return (which unmasks IRQ); the T32 CPS forms too.
+#[test]
+fn srs_rfe_and_t32_cps_agree_across_tiers() {
+    let words = [
+        0xe321_f0d2, // msr cpsr_c, #0xd2            (IRQ, masked)
+        0xe28f_e010, // adr lr, target
+        0xe16f_f001, // msr spsr_fsxc, r1
+        0xf96d_0513, // srsdb sp!, #0x13            (onto SVC's stack)
+        0xf102_0013, // cps #0x13
+        0xf8bd_0a00, // rfeia sp!
+        0xe320_f000, // nop (skipped)
+        // target:
+        0xe10f_8000, // mrs r8, cpsr
+        0xe1a0_900d, // mov r9, sp
+        0xe7f0_00f0, // udf
+    ];
+    let (e, c, unmasked) = all_tiers(&arm(&words), false, true, |cpu| {
+        cpu.r[1] = 0x6000_0013; // Supervisor, IRQ on, Z and C set
+        cpu.r[13] = CODE + 0x800;
+    });
+    assert!(matches!(e, Exit::Undefined { .. }), "{e:?}");
+    assert_eq!(unmasked, 1);
+    assert_eq!(c.r[8], 0x6000_0013);
+    assert_eq!(c.r[9], CODE + 0x800, "pushed and popped");
+    // RFE in User mode, SRS in System mode (no SPSR): UNDEFINED.
+    for (mode, w) in [(0xe321_f0d0, 0xf8bd_0a00), (0xe321_f0df, 0xf96d_0513)] {
+        let (e, c, _) = all_tiers(&arm(&[mode, w]), false, true, |_| {});
+        assert!(matches!(e, Exit::Undefined { .. }), "{w:#x}: {e:?}");
+        assert_eq!(c.icount, 1);
+    }
+    // T32: cpsie.w f; cps #0x1f; mrs r0, cpsr.
+    let t = thumb(&[0xf3af, 0x8420, 0xf3af, 0x811f, 0xf3ef, 0x8000, 0xde00]);
+    let (_, c, _) = all_tiers(&t, true, true, |_| {});
+    // MRS reads the execution-state bits (T) as zero.
+    assert_eq!(c.r[0], 0x19f, "System, A and I masked, F clear");
+}
+
 /// The cycle model counts alike in every tier, in a compiled loop
 /// (region back edge) too: 1 + 100 x (2 + 3 + 1 + 1) + 3 cycles by the
 /// documented table (docs/cycle-model.md).

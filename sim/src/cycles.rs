@@ -50,6 +50,7 @@ pub fn cost(insn: &Insn, raw: u32) -> u8 {
         // more for a load of PC.
         Ldm(a) | LdmU(a) => multiple(a.list) + u8::from(a.list & 0x8000 != 0),
         Stm(a) | StmU(a) => multiple(a.list),
+        Srs(_) | Rfe(_) => 2,
         // 11: a table branch is a load to PC.
         Tbb(_) | Tbh(_) => 2,
 

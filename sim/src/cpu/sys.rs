@@ -392,9 +392,15 @@ impl CpuState {
         let Some(spsr) = self.spsr() else {
             return false;
         };
-        self.restore_cpsr(spsr);
-        self.r[15] = if self.thumb { pc & !1 } else { pc & !3 };
+        self.return_to(pc, spsr);
         true
+    }
+
+    /// CPSR from `psr`, then a branch to `pc` aligned for the state it
+    /// selects: the end of every exception return.
+    pub fn return_to(&mut self, pc: u32, psr: u32) {
+        self.restore_cpsr(psr);
+        self.r[15] = if self.thumb { pc & !1 } else { pc & !3 };
     }
 
     /// Takes exception `e` (B1.8.3, TakeXxxException): `ret` is the

@@ -623,6 +623,14 @@ impl Visitor for Exec<'_> {
         self.stm_user(a)
     }
 
+    fn srs(&mut self, a: ArgSrs) -> R {
+        self.srs(a)
+    }
+
+    fn rfe(&mut self, a: ArgRfe) -> R {
+        self.rfe(a)
+    }
+
     fn strb_ri(&mut self, a: ArgLdstRi) -> R {
         self.str_ri(a, Width::Byte)
     }

@@ -92,12 +92,7 @@ impl Exec<'_> {
                 if !self.cpu.exception_return(r) {
                     return Err(Trap::Undefined);
                 }
-                let unmasked = (was.0 && !self.cpu.sys.i) || (was.1 && !self.cpu.sys.f);
-                return if unmasked {
-                    Err(Trap::Unmasked)
-                } else {
-                    Ok(Flow::Jump)
-                };
+                return self.returned(was);
             }
             self.cpu.set_nz(r);
             match arith {

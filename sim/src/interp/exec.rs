@@ -131,6 +131,19 @@ impl Exec<'_> {
         Flow::Jump
     }
 
+    /// Ends an exception return (`CpuState::return_to` done) that started
+    /// with IRQ and FIQ masked as in `was`: one that unmasks either
+    /// leaves the engine, so a pending interrupt is taken before the next
+    /// instruction.
+    pub fn returned(&self, was: (bool, bool)) -> R {
+        let s = &self.cpu.sys;
+        if (was.0 && !s.i) || (was.1 && !s.f) {
+            Err(Trap::Unmasked)
+        } else {
+            Ok(Flow::Jump)
+        }
+    }
+
     /// Writes APSR.{N,Z,C,V} from bits 31:28 of `v`, leaving Q and GE:
     /// the `APSR_nzcv` destination of VMRS and MRC (A8.8.348, A8.8.108).
     #[inline(always)]

@@ -5,8 +5,10 @@
 
 use super::exec::{Exec, Flow, Trap, R};
 use crate::cpu::shift_imm_c;
+use crate::cpu::Mode;
 use crate::decode::{
-    ArgLdrex, ArgLdstBlock, ArgLdstRi, ArgLdstRr, ArgLdstdRi, ArgLdstdRr, ArgRrr, ArgStrex,
+    ArgLdrex, ArgLdstBlock, ArgLdstRi, ArgLdstRr, ArgLdstdRi, ArgLdstdRr, ArgRfe, ArgRrr, ArgSrs,
+    ArgStrex,
 };
 
 /// Width and extension of a single load or store.
@@ -266,12 +268,67 @@ impl Exec<'_> {
         }
         let was = (self.cpu.sys.i, self.cpu.sys.f);
         self.cpu.exception_return(vals[15]);
-        let unmasked = (was.0 && !self.cpu.sys.i) || (was.1 && !self.cpu.sys.f);
-        if unmasked {
-            Err(Trap::Unmasked)
+        self.returned(was)
+    }
+
+    /// The lowest address SRS/RFE transfer at from `base`, and the
+    /// written-back base (two words).
+    fn two_words(p: i32, u: i32, base: u32) -> (u32, u32) {
+        let low = match (p != 0, u != 0) {
+            (false, false) => base.wrapping_sub(4),
+            (true, false) => base.wrapping_sub(8),
+            (false, true) => base,
+            (true, true) => base.wrapping_add(4),
+        };
+        let wb = if u != 0 {
+            base.wrapping_add(8)
         } else {
-            Ok(Flow::Jump)
+            base.wrapping_sub(8)
+        };
+        (low, wb)
+    }
+
+    /// SRS (B9.3.16): LR and SPSR of the current mode onto the stack of
+    /// mode `mode`. UNPREDICTABLE in User and System mode and for a mode
+    /// that does not exist: UNDEFINED here.
+    pub fn srs(&mut self, a: ArgSrs) -> R {
+        let (Some(spsr), Some(mode)) = (self.cpu.spsr(), Mode::from_bits(a.mode as u32)) else {
+            return Err(Trap::Undefined);
+        };
+        let current = mode.bank() == self.cpu.mode().bank();
+        let base = if current {
+            self.cpu.r[13]
+        } else {
+            self.cpu.sys.sp[mode.bank()]
+        };
+        let (low, wb) = Self::two_words(a.p, a.u, base);
+        self.mem.write_u32(low, self.cpu.r[14])?;
+        self.mem.write_u32(low.wrapping_add(4), spsr)?;
+        if a.w != 0 {
+            if current {
+                self.cpu.r[13] = wb;
+            } else {
+                self.cpu.sys.sp[mode.bank()] = wb;
+            }
         }
+        Ok(self.after_store())
+    }
+
+    /// RFE (B9.3.13): PC and CPSR from memory, an exception return.
+    /// UNPREDICTABLE in User mode: UNDEFINED here.
+    pub fn rfe(&mut self, a: ArgRfe) -> R {
+        if !self.cpu.privileged() || a.rn == 15 {
+            return Err(Trap::Undefined);
+        }
+        let (low, wb) = Self::two_words(a.p, a.u, self.reg(a.rn));
+        let pc = self.mem.read_u32(low)?;
+        let psr = self.mem.read_u32(low.wrapping_add(4))?;
+        if a.w != 0 {
+            self.set_reg(a.rn, wb);
+        }
+        let was = (self.cpu.sys.i, self.cpu.sys.f);
+        self.cpu.return_to(pc, psr);
+        self.returned(was)
     }
 
     /// STM with ^ (B9.3.15): stores the User-mode registers; no

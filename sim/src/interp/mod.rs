@@ -163,6 +163,7 @@ fn ends_block(insn: &Insn) -> bool {
         LdrRi(a) => a.rt == 15,
         LdrRr(a) => a.rt == 15,
         Ldm(a) | LdmU(a) => a.list & 0x8000 != 0,
+        Rfe(_) => true,
         B(_) | Bl(_) | BlxI(_) | Bx(_) | BlxR(_) | BCond(_) | Cbz(_) | Tbb(_) | Tbh(_) | Svc(_)
         | Bkpt(_) | Udf(_) => true,
         _ => false,
