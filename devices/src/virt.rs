@@ -93,7 +93,7 @@ impl VirtBoard {
         let mut queue = EventQueue::new();
         let timer = Sp804::new(&mut queue, DEV_TIMER, clock);
         let rtc = Pl031::new(&mut queue, DEV_RTC, clock, epoch);
-        let input_poll = queue.new_timer(DEV_UART, 0);
+        let input_poll = queue.new_external_timer(DEV_UART, 0);
         VirtBoard {
             queue,
             clock,

@@ -8,6 +8,8 @@
 //! - `VirtualExternal`: advances with guest execution but is not
 //!   deterministic (a backend outside the replayed guest, such as a host
 //!   console); what it hands the guest must enter as a recorded input.
+//!   Its timers are queue timers made with `new_external_timer`, whose
+//!   firings say so (the UART's input polls).
 
 /// Which clock a timer or a reading is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -44,6 +44,8 @@ pub enum Fired {
         id: TimerId,
         owner: DeviceId,
         tag: u32,
+        /// On the `VirtualExternal` clock (`new_external_timer`).
+        external: bool,
     },
     Bh {
         at: u64,
@@ -104,6 +106,8 @@ pub struct EventQueue {
     stale: usize,
     seq: u64,
     timers: Vec<Slot>,
+    /// Per timer: on the `VirtualExternal` clock.
+    external: Vec<bool>,
     bhs: Vec<BhSlot>,
 }
 
@@ -132,7 +136,18 @@ impl EventQueue {
             gen: 0,
             armed: None,
         });
+        self.external.push(false);
         TimerId(self.timers.len() as u32 - 1)
+    }
+
+    /// A timer on the `VirtualExternal` clock: it counts ticks like any
+    /// other, but what its owner does when it fires brings in something
+    /// from outside the guest (host input), so its firings are marked for
+    /// recording (issue 6) to log what they deliver.
+    pub fn new_external_timer(&mut self, owner: DeviceId, tag: u32) -> TimerId {
+        let id = self.new_timer(owner, tag);
+        self.external[id.0 as usize] = true;
+        id
     }
 
     /// Arms `id` to fire at tick `at`, replacing any earlier arming. A tick
@@ -233,6 +248,7 @@ impl EventQueue {
                         id: TimerId(id),
                         owner: t.owner,
                         tag: t.tag,
+                        external: self.external[id as usize],
                     }
                 }
                 Due::Bh { id, .. } => {
@@ -268,6 +284,22 @@ mod tests {
     use proptest::prelude::*;
 
     const DEV: DeviceId = DeviceId(3);
+
+    #[test]
+    fn external_timers_say_so_when_they_fire() {
+        let mut q = EventQueue::new();
+        let v = q.new_timer(DEV, 1);
+        let x = q.new_external_timer(DEV, 2);
+        q.arm(v, 5);
+        q.arm(x, 5);
+        let ext: Vec<_> = std::iter::from_fn(|| q.pop_due(5))
+            .map(|f| match f {
+                Fired::Timer { tag, external, .. } => (tag, external),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(ext, [(1, false), (2, true)]);
+    }
 
     fn drain(q: &mut EventQueue, now: u64) -> Vec<Fired> {
         std::iter::from_fn(|| q.pop_due(now)).collect()
