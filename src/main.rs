@@ -45,10 +45,15 @@ enum Command {
     /// Run a bare-metal image on the virt board (system mode): an ELF
     /// linked for RAM at 0x40000000, or a raw image loaded there.
     ///
-    /// The PL011 UART at 0x09000000 prints to stdout. With --semihosting
-    /// the guest can also print, read and exit through semihosting calls;
-    /// the exit status is then the guest's. Without IMAGE, runs a built-in
-    /// demo guest (UART and semihosting output, an SVC exception).
+    /// The PL011 UART at 0x09000000 prints to stdout and reads stdin
+    /// (interrupt 33). With --semihosting the guest can also print, read
+    /// and exit through semihosting calls; the exit status is then the
+    /// guest's. --disk attaches a virtio-blk disk (virtio-mmio at
+    /// 0x0a003e00, interrupt 79). Devices, interrupts and time follow
+    /// QEMU's virt board, so images built for `qemu-system-arm -M virt`
+    /// run unchanged. Without IMAGE, runs a built-in demo guest: the
+    /// generic timer interrupting through the GIC five times while the
+    /// core sleeps in WFI, printing each tick's virtual time.
     Run {
         #[command(flatten)]
         opts: RunOpts,

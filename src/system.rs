@@ -18,7 +18,7 @@ use sim::time::VirtualClock;
 use crate::{stats, user, RunOpts};
 
 /// The built-in guest of `lockstep run` with no image.
-const DEMO: &[u8] = include_bytes!("../tests/guests/bare/bin/hello.elf");
+const DEMO: &[u8] = include_bytes!("../tests/guests/bare/bin/demo.elf");
 
 /// The RTC and semihosting's SYS_TIME start from this epoch and follow
 /// virtual time unless `--host-time` (2026-01-01T00:00:00Z): fixed, so

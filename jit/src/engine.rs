@@ -17,7 +17,7 @@ use hdrhistogram::Histogram;
 
 use sim::cpu::CpuState;
 use sim::engine::{BlockProfile, Engine, EngineStats};
-use sim::interp::{trap_exit, Exit, Interp, Op, Trap};
+use sim::interp::{block_key, trap_exit, Exit, Interp, Op, Trap};
 use sim::memory::GuestMemory;
 
 use crate::codemem::CodeMem;
@@ -176,7 +176,9 @@ pub struct Jit {
     /// Bumped by every invalidation: results of compiles requested
     /// before it are stale.
     gen: u64,
-    pending_link: Option<*mut u64>,
+    /// A direct exit's unlinked slot, and the key of the block it left
+    /// for: linked to that block's code once it is compiled.
+    pending_link: Option<(*mut u64, u64)>,
     /// Compiled blocks whose region compile has not been considered yet.
     region_queue: Vec<u32>,
     /// Blocks in `State::Waiting`.
@@ -671,6 +673,10 @@ impl Engine for Jit {
 impl Jit {
     fn run_inner(&mut self, cpu: &mut CpuState, mem: &mut GuestMemory, limit: u64) -> Exit {
         self.after_code_write(mem);
+        // Between runs the caller may have moved PC (an interrupt, an
+        // exception, a semihosting call): a link requested by the last
+        // exit of the previous run no longer names the block at PC.
+        self.pending_link = None;
         loop {
             if self.outstanding > 0 {
                 self.poll();
@@ -728,10 +734,10 @@ impl Jit {
             if let State::Compiled(c) = &mut self.states[idx as usize] {
                 if start + c.entry_run <= limit {
                     let code = c.code;
-                    if let Some(slot) = pending {
+                    if let Some((slot, _)) = pending.filter(|&(_, key)| key == c.key) {
                         // SAFETY: the slot belongs to a live block of
-                        // this engine; the exit that set it targets
-                        // exactly this block (same PC, T bit, IT state).
+                        // this engine, and the exit that set it left for
+                        // exactly this block (the key it left with).
                         unsafe { *slot = code as u64 };
                         c.incoming.push(slot);
                     }
@@ -753,7 +759,10 @@ impl Jit {
                     self.local.dispatches += 1;
                     self.local.insns_jit += cpu.icount - start;
                     match rc {
-                        EXIT_LINK => self.pending_link = Some(self.ctx.exit_slot),
+                        EXIT_LINK => {
+                            let key = block_key(cpu.r[15], cpu.thumb, cpu.itstate);
+                            self.pending_link = Some((self.ctx.exit_slot, key));
+                        }
                         EXIT_SLOW => {
                             if let Some(exit) = self.step_interp(cpu, mem) {
                                 return exit;

@@ -132,7 +132,7 @@ impl Default for Interp {
 }
 
 #[inline(always)]
-fn block_key(pc: u32, thumb: bool, it: u8) -> u64 {
+pub fn block_key(pc: u32, thumb: bool, it: u8) -> u64 {
     pc as u64 | (thumb as u64) << 32 | (it as u64) << 33
 }
 
