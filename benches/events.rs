@@ -136,6 +136,60 @@ fn interrupts(c: &mut Criterion) {
             black_box(m.cpu.icount)
         })
     });
+
+    // Interrupt delivery alone: an IRQ line held high and a handler that
+    // only returns (`subs pc, lr, #4`), so each retired instruction is one
+    // interrupt taken (exception entry, the engine entered at the vector,
+    // the return leaving it because it unmasks IRQ).
+    struct StuckIrq(sim::time::EventQueue);
+    impl sim::memory::Bus for StuckIrq {
+        fn read(&mut self, _: u64, _: u32, _: u32) -> Option<u64> {
+            None
+        }
+        fn write(&mut self, _: u64, _: u32, _: u32, _: u64) -> bool {
+            false
+        }
+    }
+    impl sim::machine::Board for StuckIrq {
+        fn queue(&mut self) -> &mut sim::time::EventQueue {
+            &mut self.0
+        }
+        fn fire(&mut self, _: sim::time::Fired, _: u64, _: &mut GuestMemory) {}
+        fn irq(&self) -> bool {
+            true
+        }
+        fn clock_ns(&self, now: u64) -> u64 {
+            now
+        }
+        fn tick_hz(&self) -> u64 {
+            1_000_000_000
+        }
+    }
+    const N: u64 = 10_000;
+    g.throughput(Throughput::Elements(N));
+    for tier in ["interp", "tiered"] {
+        g.bench_function(format!("take_and_return_{tier}"), |b| {
+            let mut mem = GuestMemory::new().unwrap();
+            mem.map(0, 0x1000, sim::memory::perm::RWX);
+            mem.poke_bytes(0x18, &0xe25e_f004u32.to_le_bytes()).unwrap();
+            mem.poke_bytes(0x100, &0xeaff_fffeu32.to_le_bytes())
+                .unwrap();
+            let mut cpu = CpuState::system_reset(0x100);
+            cpu.sys.i = false;
+            let engine: Box<dyn sim::engine::Engine> = match tier {
+                "interp" => Box::new(sim::interp::Interp::new()),
+                _ => Box::new(jit::Jit::new(jit::Tier::Tiered, 1).unwrap()),
+            };
+            let board = StuckIrq(sim::time::EventQueue::new());
+            let mut m = Machine::new(cpu, mem, engine, board, false, Box::new(Sink));
+            let mut limit = 0;
+            b.iter(|| {
+                limit += N;
+                assert_eq!(m.run(limit).unwrap(), Stop::Limit);
+                black_box(m.cpu.icount)
+            })
+        });
+    }
     g.finish();
 }
 
