@@ -158,11 +158,8 @@ fn interrupts(c: &mut Criterion) {
         fn irq(&self) -> bool {
             true
         }
-        fn clock_ns(&self, now: u64) -> u64 {
-            now
-        }
-        fn tick_hz(&self) -> u64 {
-            1_000_000_000
+        fn clock(&self) -> sim::time::VirtualClock {
+            sim::time::VirtualClock { shift: 0 }
         }
     }
     const N: u64 = 10_000;

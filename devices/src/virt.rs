@@ -300,11 +300,7 @@ impl Board for VirtBoard {
         self.gic.set_line(27, virt);
     }
 
-    fn clock_ns(&self, now: u64) -> u64 {
-        self.clock.ns(now)
-    }
-
-    fn tick_hz(&self) -> u64 {
-        self.clock.tick_hz()
+    fn clock(&self) -> VirtualClock {
+        self.clock
     }
 }

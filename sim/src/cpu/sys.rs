@@ -13,6 +13,7 @@
 //! (no Monitor or Hyp mode), as a Cortex-A15 configured without them.
 
 use super::CpuState;
+use crate::time::VirtualClock;
 
 /// CPSR.M values of the modes this core has.
 #[repr(u8)]
@@ -208,11 +209,20 @@ pub struct SysState {
     /// Ticks skipped while the core waited in WFI: guest time (and the
     /// generic timer's count) is icount plus this.
     pub idle: u64,
+    /// Virtual ns per tick, as a shift (the board clock's, set by the
+    /// machine): the generic timer counts virtual time.
+    pub ns_shift: u32,
     /// Set by the machine while it runs one instruction whose result
     /// depends on the exact tick (a generic timer access): only then is
     /// `icount` exact inside an instruction in every tier.
     pub exact: bool,
 }
+
+/// The generic timer's count rate: 62.5 MHz (16 ns a count), the
+/// frequency QEMU gives its Cortex-A cores, so guests that read CNTFRQ or
+/// raw counts see what they see on `qemu-system-arm -M virt`.
+pub const COUNTER_HZ: u32 = 62_500_000;
+const COUNTER_NS: u64 = 16;
 
 /// Generic timer control bits (CNTP_CTL, CNTV_CTL).
 pub mod cntctl {
@@ -254,6 +264,25 @@ impl CpuState {
     /// inside an instruction only while `sys.exact` is set.
     pub fn ticks(&self) -> u64 {
         self.icount + self.sys.idle
+    }
+
+    /// The generic timer's count (CNTPCT = CNTVCT): virtual time in 16 ns
+    /// units. Exact inside an instruction only while `sys.exact` is set.
+    pub fn counter(&self) -> u64 {
+        let ns = VirtualClock {
+            shift: self.sys.ns_shift,
+        }
+        .ns(self.ticks());
+        ns / COUNTER_NS
+    }
+
+    /// The first tick at which the count reaches `count`: where a compare
+    /// value comes due.
+    pub fn counter_tick(&self, count: u64) -> u64 {
+        let clock = VirtualClock {
+            shift: self.sys.ns_shift,
+        };
+        clock.tick_at(count.saturating_mul(COUNTER_NS))
     }
 
     pub fn mode(&self) -> Mode {

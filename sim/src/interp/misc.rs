@@ -341,7 +341,7 @@ impl Exec<'_> {
         let v = match (a.opc1, a.crm) {
             (0, 14) | (1, 14) => {
                 self.timer_access(1 << a.opc1)?;
-                self.cpu.ticks()
+                self.cpu.counter()
             }
             (2, 14) => {
                 self.timer_access(1 << 9)?;
@@ -408,7 +408,7 @@ impl Exec<'_> {
             (0, 1, 0) if self.cpu.sys.enabled && self.cpu.privileged() => Ok(c.cntkctl),
             (0, 2, 0) | (0, 2, 1) => {
                 self.timer_access(1 << 9)?;
-                let now = self.cpu.ticks();
+                let now = self.cpu.counter();
                 Ok(if opc2 == 0 {
                     c.cntp_cval.wrapping_sub(now) as u32
                 } else {
@@ -417,7 +417,7 @@ impl Exec<'_> {
             }
             (0, 3, 0) | (0, 3, 1) => {
                 self.timer_access(1 << 8)?;
-                let now = self.cpu.ticks();
+                let now = self.cpu.counter();
                 Ok(if opc2 == 0 {
                     c.cntv_cval.wrapping_sub(now) as u32
                 } else {
@@ -437,7 +437,7 @@ impl Exec<'_> {
             (0, 1, 0) if privileged => self.cpu.sys.cp15.cntkctl = v & 0x3ff,
             (0, 2, 0) | (0, 3, 0) => {
                 self.timer_access(if crm == 2 { 1 << 9 } else { 1 << 8 })?;
-                let cval = self.cpu.ticks().wrapping_add(v as i32 as i64 as u64);
+                let cval = self.cpu.counter().wrapping_add(v as i32 as i64 as u64);
                 let c = &mut self.cpu.sys.cp15;
                 *if crm == 2 {
                     &mut c.cntp_cval

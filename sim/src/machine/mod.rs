@@ -22,7 +22,7 @@ use crate::cpu::{CpuState, Exception};
 use crate::engine::Engine;
 use crate::interp::Exit;
 use crate::memory::{perm, Access, Bus, Fault, GuestMemory};
-use crate::time::{DeviceId, EventQueue, Fired, TimerId};
+use crate::time::{DeviceId, EventQueue, Fired, TimerId, VirtualClock};
 
 /// The devices of a machine, with their event queue.
 pub trait Board: Bus {
@@ -37,10 +37,8 @@ pub trait Board: Bus {
     fn fiq(&self) -> bool {
         false
     }
-    /// Virtual nanoseconds at tick `now` (the board's `VirtualClock`).
-    fn clock_ns(&self, now: u64) -> u64;
-    /// Ticks per second of virtual time.
-    fn tick_hz(&self) -> u64;
+    /// The board's virtual clock: ticks to virtual nanoseconds.
+    fn clock(&self) -> VirtualClock;
     /// The core's generic timer outputs (physical, virtual), levels.
     fn timer_lines(&mut self, _phys: bool, _virt: bool) {}
     /// The core idles (WFI) from `now` to the next deadline. A board
@@ -158,7 +156,7 @@ impl<B: Board> Machine<B> {
                 t
             }
         };
-        let now = self.now();
+        let now = self.cpu.counter();
         let c = &self.cpu.sys.cp15;
         let mut lines = [false; 2];
         for (i, (ctl, cval)) in [(c.cntp_ctl, c.cntp_cval), (c.cntv_ctl, c.cntv_cval)]
@@ -169,7 +167,7 @@ impl<B: Board> Machine<B> {
             lines[i] = irq;
             let q = self.board.queue();
             if ctl & crate::cpu::cntctl::ENABLE != 0 && !met {
-                q.arm(timers[i], cval);
+                q.arm(timers[i], self.cpu.counter_tick(cval));
             } else {
                 q.cancel(timers[i]);
             }
@@ -180,9 +178,10 @@ impl<B: Board> Machine<B> {
     /// Runs until tick `limit`, a semihosting exit, or an idle core with
     /// nothing scheduled.
     pub fn run(&mut self, limit: u64) -> Result<Stop, MachineError> {
+        self.cpu.sys.ns_shift = self.board.clock().shift;
         if self.cpu.sys.cp15.cntfrq == 0 {
-            // The counter counts ticks.
-            self.cpu.sys.cp15.cntfrq = self.board.tick_hz() as u32;
+            // What firmware would have set (and QEMU's cores reset to).
+            self.cpu.sys.cp15.cntfrq = crate::cpu::COUNTER_HZ;
         }
         loop {
             let now = self.now();

@@ -129,20 +129,21 @@ impl<B: Board> Machine<B> {
             SYS_ISTTY => 1,
             SYS_ERRNO => 0,
             SYS_CLOCK => {
-                let ns = self.board.clock_ns(self.now());
+                let ns = self.board.clock().ns(self.now());
                 (ns / 10_000_000) as u32
             }
             SYS_TIME => {
-                let ns = self.board.clock_ns(self.now());
+                let ns = self.board.clock().ns(self.now());
                 self.console.time(ns)
             }
+            // In nanoseconds of virtual time, the unit QEMU uses.
             SYS_ELAPSED => {
-                let t = self.now();
+                let t = self.board.clock().ns(self.now());
                 let _ = self.mem.write_u32(arg, t as u32);
                 let _ = self.mem.write_u32(arg.wrapping_add(4), (t >> 32) as u32);
                 0
             }
-            SYS_TICKFREQ => self.board.tick_hz() as u32,
+            SYS_TICKFREQ => 1_000_000_000,
             SYS_GET_CMDLINE => {
                 // An empty command line.
                 let (buf, len) = (word(self, 0), word(self, 1));
@@ -211,11 +212,8 @@ mod tests {
         fn irq(&self) -> bool {
             false
         }
-        fn clock_ns(&self, now: u64) -> u64 {
-            now
-        }
-        fn tick_hz(&self) -> u64 {
-            1_000_000_000
+        fn clock(&self) -> crate::time::VirtualClock {
+            crate::time::VirtualClock { shift: 0 }
         }
     }
 
