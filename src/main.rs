@@ -178,6 +178,11 @@ pub struct RunOpts {
     /// deterministic).
     #[arg(long)]
     host_time: bool,
+    /// Stop after this many seconds of host time (exit status 124). Where
+    /// the run stops then depends on the host; what it computed up to
+    /// there does not.
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<f64>,
     /// A raw disk image for the virtio-blk device (virtio-mmio at
     /// 0x0a003e00, interrupt 79, as QEMU's first -device). The guest reads
     /// and writes the file in place.

@@ -13,7 +13,7 @@ use devices::virt::{VirtBoard, RAM_BASE};
 use sim::cpu::CpuState;
 use sim::machine::{Console, Machine, Stop};
 use sim::memory::GuestMemory;
-use sim::time::VirtualClock;
+use sim::time::{HostClock, VirtualClock};
 
 use crate::{stats, user, RunOpts};
 
@@ -34,6 +34,21 @@ impl Serial for Stdout {
         if byte == b'\n' {
             let _ = o.flush();
         }
+    }
+}
+
+/// The host's clocks, for host-time limits (never for guest time).
+struct Wall(std::time::Instant);
+
+impl HostClock for Wall {
+    fn monotonic_ns(&self) -> u64 {
+        self.0.elapsed().as_nanos() as u64
+    }
+
+    fn wall_ns(&self) -> u64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64)
     }
 }
 
@@ -192,6 +207,15 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
             input,
         }),
     );
+    if let Some(secs) = opts.timeout {
+        if !(secs > 0.0 && secs.is_finite()) {
+            bail!("--timeout {secs}: give a positive number of seconds");
+        }
+        m.set_host_timeout(
+            Box::new(Wall(std::time::Instant::now())),
+            (secs * 1e9) as u64,
+        );
+    }
     let start = std::time::Instant::now();
     let stop = m.run(opts.limit.unwrap_or(u64::MAX));
     let _ = std::io::stdout().flush();
@@ -210,6 +234,15 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
     Ok(match stop {
         Stop::Exited(code) => code as i32,
         Stop::Limit => 124,
+        Stop::HostTimeout => {
+            eprintln!(
+                "lockstep: {name}: stopped by --timeout after {} s of host time, at pc {:#010x}, icount {}",
+                opts.timeout.unwrap_or(0.0),
+                m.cpu.r[15],
+                m.cpu.icount
+            );
+            124
+        }
         Stop::Idle => {
             eprintln!(
                 "lockstep: {name}: the core waits for an interrupt (WFI) at pc {:#010x}, icount {}, and nothing is scheduled to raise one",

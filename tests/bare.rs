@@ -440,6 +440,28 @@ fn without_a_disk_the_transports_are_empty() {
     assert!(String::from_utf8_lossy(&o.1).contains("no virtio block device"));
 }
 
+/// `--timeout` stops a guest that never ends after that much host time
+/// (a Realtime timer: it decides where the run stops, nothing else).
+#[test]
+fn lockstep_run_timeout_stops_a_guest_that_never_ends() {
+    let dir = TempDir::new("run-timeout");
+    let hello = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/guests/bare/bin/hello.elf"
+    );
+    // Without --semihosting its exit call is an SVC with no handler: it
+    // spins for ever.
+    let t0 = std::time::Instant::now();
+    let out = run_in(&dir.0, &["run", "--timeout", "0.3", hello], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(124), "{err}");
+    assert!(err.contains("--timeout") && err.contains("icount"), "{err}");
+    assert!(t0.elapsed() < std::time::Duration::from_secs(20));
+    let out = run_in(&dir.0, &["run", "--timeout", "0", hello], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--timeout"));
+}
+
 /// `lockstep run`: stdin feeds the UART; --disk attaches an image, and a
 /// missing one is named in a clear error.
 #[test]

@@ -22,7 +22,7 @@ use crate::cpu::{CpuState, Exception};
 use crate::engine::Engine;
 use crate::interp::Exit;
 use crate::memory::{perm, Access, Bus, Fault, GuestMemory};
-use crate::time::{DeviceId, EventQueue, Fired, TimerId, VirtualClock};
+use crate::time::{DeviceId, EventQueue, Fired, HostClock, RealtimeTimers, TimerId, VirtualClock};
 
 /// The devices of a machine, with their event queue.
 pub trait Board: Bus {
@@ -70,6 +70,8 @@ pub enum Stop {
     Exited(u32),
     /// WFI with interrupts that can never come: nothing is scheduled.
     Idle,
+    /// The host-time limit (`set_host_timeout`) passed.
+    HostTimeout,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -103,7 +105,17 @@ pub struct Machine<B: Board> {
     /// Every device event and interrupt, in order, when asked for
     /// (`log_events`): what determinism tests compare.
     log: Option<Vec<Event>>,
+    /// Host-time timers (a wall-clock timeout) and the clock that reads
+    /// them; they only decide when a run stops, never what it computes.
+    realtime: RealtimeTimers,
+    host: Option<Box<dyn HostClock>>,
 }
+
+/// The tag of the host-time timeout.
+const HOST_TIMEOUT: u32 = 0;
+/// While host-time timers are pending, the engine comes back at least
+/// this often to let them be checked (where it stops changes nothing).
+const HOST_POLL_TICKS: u64 = 1 << 22;
 
 impl<B: Board> Machine<B> {
     pub fn new(
@@ -125,7 +137,17 @@ impl<B: Board> Machine<B> {
             semihost_noted: false,
             cpu_timers: None,
             log: None,
+            realtime: RealtimeTimers::new(),
+            host: None,
         }
+    }
+
+    /// Stops `run` with `Stop::HostTimeout` once `ns` of host time have
+    /// passed on `clock` (read between engine runs).
+    pub fn set_host_timeout(&mut self, clock: Box<dyn HostClock>, ns: u64) {
+        self.realtime
+            .arm(clock.monotonic_ns().saturating_add(ns), HOST_TIMEOUT);
+        self.host = Some(clock);
     }
 
     /// Keeps a log of device events and interrupts from now on.
@@ -198,12 +220,20 @@ impl<B: Board> Machine<B> {
             if now >= limit {
                 return Ok(Stop::Limit);
             }
-            let deadline = self
+            let mut deadline = self
                 .board
                 .queue()
                 .next_deadline()
                 .unwrap_or(u64::MAX)
                 .min(limit);
+            if let Some(host) = &self.host {
+                if self.realtime.pop_due(host.monotonic_ns()) == Some(HOST_TIMEOUT) {
+                    return Ok(Stop::HostTimeout);
+                }
+                if !self.realtime.is_empty() {
+                    deadline = deadline.min(now.saturating_add(HOST_POLL_TICKS));
+                }
+            }
             let icount_limit = deadline - self.cpu.sys.idle;
             let exit = self.engine.run(&mut self.cpu, &mut self.mem, icount_limit);
             if let Some(stop) = self.handle(exit, limit)? {
