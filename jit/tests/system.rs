@@ -221,6 +221,28 @@ fn srs_rfe_and_t32_cps_agree_across_tiers() {
     assert_eq!(c.r[0], 0x19f, "System, A and I masked, F clear");
 }
 
+/// An exception return restores the IT state from the SPSR, and every
+/// tier keeps it: RFE into a Thumb IT block (EQ, with Z clear, so the
+/// instruction in it is skipped) from code that already had IRQs on.
+#[test]
+fn an_exception_return_keeps_the_it_state_it_restored() {
+    let mut image = vec![0u8; 0x88];
+    image[0..4].copy_from_slice(&0xf8bd_0a00u32.to_le_bytes()); // rfeia sp!
+    image[0x40..0x44].copy_from_slice(&thumb(&[0x2001, 0xde00])); // movs r0, #1; udf
+    image[0x80..0x84].copy_from_slice(&(CODE + 0x40).to_le_bytes());
+    // Supervisor, Thumb, IT state 0x08 ("IT EQ", one instruction left), Z clear.
+    image[0x84..0x88].copy_from_slice(&0x0000_0833u32.to_le_bytes());
+    let (e, c, _) = all_tiers(&image, false, true, |cpu| {
+        cpu.sys.i = false;
+        cpu.r[13] = CODE + 0x80;
+    });
+    assert!(
+        matches!(e, Exit::Undefined { pc, thumb: true, .. } if pc == CODE + 0x42),
+        "{e:?}"
+    );
+    assert_eq!(c.r[0], 0, "the MOV in the IT block was skipped");
+}
+
 /// The cycle model counts alike in every tier, in a compiled loop
 /// (region back edge) too: 1 + 100 x (2 + 3 + 1 + 1) + 3 cycles by the
 /// documented table (docs/cycle-model.md).

@@ -88,11 +88,10 @@ impl Exec<'_> {
                 // (B9.3.20): CPSR from SPSR, then PC. UNPREDICTABLE in
                 // User and System mode (and so in Linux user mode), which
                 // have no SPSR: UNDEFINED here.
-                let was = (self.cpu.sys.i, self.cpu.sys.f);
                 if !self.cpu.exception_return(r) {
                     return Err(Trap::Undefined);
                 }
-                return self.returned(was);
+                return self.returned();
             }
             self.cpu.set_nz(r);
             match arith {

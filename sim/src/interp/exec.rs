@@ -30,9 +30,11 @@ pub enum Trap {
     /// WFI (or WFE with no event) in system mode. The instruction has
     /// retired.
     Wfi,
-    /// The instruction retired and cleared CPSR.I or F (MSR, an exception
-    /// return): the machine must look for a pending interrupt before the
-    /// next instruction. The handler has set the whole state (PC, IT).
+    /// The instruction retired and cleared CPSR.I or F (MSR), or returned
+    /// from an exception: the machine must look for a pending interrupt
+    /// before the next instruction. The handler has set the whole state
+    /// (PC, and the IT state an exception return restored, which the
+    /// end-of-block bookkeeping of either tier must not overwrite).
     Unmasked,
     /// The instruction needs the exact tick (a generic timer access) and
     /// did not run: the machine runs it alone (`SysState::exact`). PC is
@@ -131,17 +133,12 @@ impl Exec<'_> {
         Flow::Jump
     }
 
-    /// Ends an exception return (`CpuState::return_to` done) that started
-    /// with IRQ and FIQ masked as in `was`: one that unmasks either
-    /// leaves the engine, so a pending interrupt is taken before the next
-    /// instruction.
-    pub fn returned(&self, was: (bool, bool)) -> R {
-        let s = &self.cpu.sys;
-        if (was.0 && !s.i) || (was.1 && !s.f) {
-            Err(Trap::Unmasked)
-        } else {
-            Ok(Flow::Jump)
-        }
+    /// Ends an exception return (`CpuState::return_to` done). It always
+    /// leaves the engine: a pending interrupt it unmasked is taken before
+    /// the next instruction, and the IT state it restored from the SPSR
+    /// stays as it is (a block end would set the instruction's own).
+    pub fn returned(&self) -> R {
+        Err(Trap::Unmasked)
     }
 
     /// Writes APSR.{N,Z,C,V} from bits 31:28 of `v`, leaving Q and GE:

@@ -183,13 +183,12 @@ impl Exec<'_> {
         }
     }
 
-    pub fn ldm(&mut self, a: ArgLdstBlock) -> R {
+    /// Reads the words an LDM of `a` loads, indexed by register, and the
+    /// written-back base. Everything is read before anything is written,
+    /// so a fault leaves the registers intact.
+    fn load_block(&mut self, a: &ArgLdstBlock) -> Result<([u32; 16], u32), Trap> {
         let list = a.list as u32 & 0xffff;
-        if list == 0 {
-            return Err(Trap::Undefined);
-        }
-        let (mut addr, wb) = self.block_range(&a);
-        // Load everything first so that a fault leaves registers intact.
+        let (mut addr, wb) = self.block_range(a);
         let mut vals = [0u32; 16];
         for (r, v) in vals.iter_mut().enumerate() {
             if list & (1 << r) != 0 {
@@ -197,6 +196,15 @@ impl Exec<'_> {
                 addr = addr.wrapping_add(4);
             }
         }
+        Ok((vals, wb))
+    }
+
+    pub fn ldm(&mut self, a: ArgLdstBlock) -> R {
+        let list = a.list as u32 & 0xffff;
+        if list == 0 {
+            return Err(Trap::Undefined);
+        }
+        let (vals, wb) = self.load_block(&a)?;
         if a.w != 0 {
             self.set_reg(a.rn, wb);
         }
@@ -241,15 +249,7 @@ impl Exec<'_> {
         if list == 0 || self.cpu.spsr().is_none() || (a.w != 0 && !returns) {
             return Err(Trap::Undefined);
         }
-        let (mut addr, wb) = self.block_range(&a);
-        // Load everything first so that a fault leaves registers intact.
-        let mut vals = [0u32; 16];
-        for (r, v) in vals.iter_mut().enumerate() {
-            if list & (1 << r) != 0 {
-                *v = self.mem.read_u32(addr)?;
-                addr = addr.wrapping_add(4);
-            }
-        }
+        let (vals, wb) = self.load_block(&a)?;
         if !returns {
             for (r, &v) in vals.iter().enumerate().take(15) {
                 if list & (1 << r) != 0 {
@@ -266,9 +266,8 @@ impl Exec<'_> {
                 self.cpu.r[r] = v;
             }
         }
-        let was = (self.cpu.sys.i, self.cpu.sys.f);
         self.cpu.exception_return(vals[15]);
-        self.returned(was)
+        self.returned()
     }
 
     /// The lowest address SRS/RFE transfer at from `base`, and the
@@ -326,9 +325,8 @@ impl Exec<'_> {
         if a.w != 0 {
             self.set_reg(a.rn, wb);
         }
-        let was = (self.cpu.sys.i, self.cpu.sys.f);
         self.cpu.return_to(pc, psr);
-        self.returned(was)
+        self.returned()
     }
 
     /// STM with ^ (B9.3.15): stores the User-mode registers; no

@@ -85,8 +85,9 @@ pub enum Exit {
     /// WFI, or WFE with no event pending, in system mode: retired, PC past
     /// it; the core waits for an interrupt.
     Wfi,
-    /// An instruction unmasked IRQ or FIQ (system mode): retired, PC at
-    /// the next instruction; a pending interrupt is due now.
+    /// An instruction unmasked IRQ or FIQ, or returned from an exception
+    /// (system mode): retired, PC at the next instruction; a pending
+    /// interrupt is due now.
     Unmasked,
     /// A generic timer access that needs the exact tick; PC is at it, not
     /// retired. Run it alone with `SysState::exact` set.
