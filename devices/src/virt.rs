@@ -175,8 +175,7 @@ impl VirtBoard {
         }
     }
 
-    /// The transport at `addr` (in the virtio-mmio range): the disk's or
-    /// an empty one.
+    /// Whether `addr` (in the virtio-mmio range) is the disk's transport.
     fn is_blk(&self, addr: u32) -> bool {
         (addr - MMIO_BASE) / MMIO_STRIDE == BLK_SLOT && self.blk.is_some()
     }
@@ -201,7 +200,12 @@ impl Bus for VirtBoard {
         let v = match addr & !(WINDOW - 1) {
             GIC_DIST => self.gic.dist_read(off, size),
             GIC_CPU => self.gic.cpu_read(off & !3),
-            UART0 => self.uart.read(off & !3),
+            UART0 => {
+                // A data read can empty the FIFO and drop the interrupt.
+                let v = self.uart.read(off & !3);
+                self.update_lines();
+                v
+            }
             RTC => self.rtc.read(off & !3, now),
             TIMER => self.timer.read(off & !3, now),
             _ => None,
@@ -279,7 +283,9 @@ impl Board for VirtBoard {
     }
 
     /// A guest waiting only for UART input blocks the host until some
-    /// comes (or the input ends), instead of spinning through polls.
+    /// comes (or the input ends), instead of spinning through polls; for
+    /// at most 50 ms at a time, so that the machine still sees host-time
+    /// limits (`--timeout`).
     fn idle(&mut self, _now: u64) {
         let only_input =
             self.queue.pending() == 1 && self.queue.deadline(self.input_poll).is_some();
@@ -287,7 +293,7 @@ impl Board for VirtBoard {
             return;
         }
         if let Some(input) = &self.input {
-            if let Ok(b) = input.recv() {
+            if let Ok(b) = input.recv_timeout(std::time::Duration::from_millis(50)) {
                 self.held.push_back(b);
             }
         }

@@ -43,6 +43,10 @@ const QUEUE_MAX: u16 = 256;
 const SEG_MAX: u32 = 126;
 /// The identity GET_ID returns (at most 20 bytes).
 const SERIAL: &[u8] = b"lockstep-disk";
+/// The most data one request may move: far above what Linux sends (its
+/// default limit is 1.25 MiB), and low enough that a guest cannot make
+/// the host allocate its whole disk at once.
+const MAX_REQUEST: u64 = 4 << 20;
 
 /// The latency model, in virtual ns: a fixed cost per request plus a
 /// transfer cost per sector (about a fast SSD's: 20 us, 400 MB/s).
@@ -72,7 +76,8 @@ struct Pending {
     head: u16,
     /// Where read data goes.
     into: Vec<Buffer>,
-    status: Buffer,
+    /// The status byte's address.
+    status: u32,
 }
 
 pub struct VirtioBlk {
@@ -92,64 +97,109 @@ pub struct VirtioBlk {
     pub max_in_flight: usize,
 }
 
-/// How a request reached the backend, or why it did not.
-fn parse(chain: &Chain, mem: &GuestMemory, capacity: u64) -> (Req, Vec<Buffer>, u64) {
-    let refuse = |s: u8| (Req::Answer(Err(s)), Vec::new(), 0);
-    let bufs = &chain.buffers;
-    let (Some(head), Some(_)) = (bufs.first(), bufs.last()) else {
-        return refuse(S_IOERR);
+/// What a chain asks for: the request for the backend, the writable
+/// buffers its data goes to, where its status byte goes, and its size in
+/// sectors (for the latency model).
+struct Parsed {
+    req: Req,
+    into: Vec<Buffer>,
+    status: u32,
+    sectors: u64,
+}
+
+/// Reads a chain as virtio 1.1 5.2.6 describes the request, without
+/// assuming how the driver split it into descriptors (2.6.4): the
+/// device-readable part is the 16-byte header and any data to write, the
+/// device-writable part any data to read and, in its last byte, the
+/// status. None if the chain has no writable byte for a status (the
+/// driver broke the protocol).
+fn parse(chain: &Chain, mem: &GuestMemory, capacity: u64) -> Option<Parsed> {
+    let split = chain
+        .buffers
+        .iter()
+        .position(|b| b.write)
+        .unwrap_or(chain.buffers.len());
+    let (readable, writable) = chain.buffers.split_at(split);
+    let last = writable.iter().rev().find(|b| b.write && b.len > 0)?;
+    let status = last.addr.wrapping_add(last.len - 1);
+    // The writable bytes before the status, in order.
+    let mut room: u64 = writable.iter().map(|b| b.len as u64).sum::<u64>() - 1;
+    let mut into = Vec::new();
+    for b in writable {
+        let n = (b.len as u64).min(room);
+        if n > 0 {
+            into.push(Buffer {
+                len: n as u32,
+                ..*b
+            });
+        }
+        room -= n;
+    }
+    let data_room: u64 = into.iter().map(|b| b.len as u64).sum();
+    let refuse = |s: u8| {
+        Some(Parsed {
+            req: Req::Answer(Err(s)),
+            into: Vec::new(),
+            status,
+            sectors: 0,
+        })
     };
-    let mut hdr = [0u8; 16];
-    if bufs.len() < 2 || head.write || head.len < 16 || mem.read_bytes(head.addr, &mut hdr).is_err()
-    {
+    // Everything the driver gave us to read, header first.
+    let total: u64 = readable.iter().map(|b| b.len as u64).sum();
+    if writable.iter().any(|b| !b.write) || !(16..=16 + MAX_REQUEST).contains(&total) {
         return refuse(S_IOERR);
     }
-    let kind = u32::from_le_bytes(hdr[0..4].try_into().unwrap());
-    let sector = u64::from_le_bytes(hdr[8..16].try_into().unwrap());
-    let data = &bufs[1..bufs.len() - 1];
-    let total: u64 = data.iter().map(|b| b.len as u64).sum();
+    let mut bytes = vec![0u8; total as usize];
+    let mut at = 0;
+    for b in readable {
+        let end = at + b.len as usize;
+        if mem.read_bytes(b.addr, &mut bytes[at..end]).is_err() {
+            return refuse(S_IOERR);
+        }
+        at = end;
+    }
+    let kind = u32::from_le_bytes(bytes[0..4].try_into().unwrap());
+    let sector = u64::from_le_bytes(bytes[8..16].try_into().unwrap());
     let fits = |len: u64| {
         len.is_multiple_of(SECTOR)
+            && len <= MAX_REQUEST
             && sector
                 .checked_add(len / SECTOR)
                 .is_some_and(|end| end <= capacity)
     };
-    match kind {
-        T_IN => {
-            if data.iter().any(|b| !b.write) || !fits(total) {
-                return refuse(S_IOERR);
-            }
+    let (req, into, sectors) = match kind {
+        T_IN if fits(data_room) => {
             let req = Req::Read {
                 offset: sector * SECTOR,
-                len: total as usize,
+                len: data_room as usize,
             };
-            (req, data.to_vec(), total / SECTOR)
+            (req, into, data_room / SECTOR)
         }
-        T_OUT => {
-            if data.iter().any(|b| b.write) || !fits(total) {
-                return refuse(S_IOERR);
-            }
-            let mut bytes = vec![0u8; total as usize];
-            let mut at = 0;
-            for b in data {
-                let end = at + b.len as usize;
-                if mem.read_bytes(b.addr, &mut bytes[at..end]).is_err() {
-                    return refuse(S_IOERR);
-                }
-                at = end;
-            }
+        T_OUT if fits(total - 16) => {
+            let data = bytes.split_off(16);
+            let sectors = data.len() as u64 / SECTOR;
             let req = Req::Write {
                 offset: sector * SECTOR,
-                data: bytes,
+                data,
             };
-            (req, Vec::new(), total / SECTOR)
+            (req, Vec::new(), sectors)
         }
+        T_IN | T_OUT => return refuse(S_IOERR),
         T_FLUSH => (Req::Flush, Vec::new(), 0),
-        T_GET_ID if data.iter().all(|b| b.write) => {
-            (Req::Answer(Ok(SERIAL.to_vec())), data.to_vec(), 0)
+        T_GET_ID => {
+            // 20 bytes, NUL-padded (5.2.6.1).
+            let mut id = SERIAL.to_vec();
+            id.resize(20, 0);
+            (Req::Answer(Ok(id)), into, 0)
         }
-        _ => refuse(S_UNSUPP),
-    }
+        _ => return refuse(S_UNSUPP),
+    };
+    Some(Parsed {
+        req,
+        into,
+        status,
+        sectors,
+    })
 }
 
 /// What the backend thread does with one request.
@@ -243,20 +293,19 @@ impl VirtioBlk {
                 Ok(None) => break,
                 Err(_) => return self.transport.needs_reset(),
             };
-            let Some(&status) = chain.buffers.last().filter(|b| b.write && b.len >= 1) else {
+            let Some(p) = parse(&chain, mem, self.capacity) else {
                 // Nowhere to put a status: the driver broke the protocol.
                 return self.transport.needs_reset();
             };
-            let (req, into, sectors) = parse(&chain, mem, self.capacity);
-            let latency = self.clock.ticks_for(BASE_NS + PER_SECTOR_NS * sectors);
+            let latency = self.clock.ticks_for(BASE_NS + PER_SECTOR_NS * p.sectors);
             let id = self.io.submit(queue, now, latency);
-            self.backend.send(id, req);
+            self.backend.send(id, p.req);
             self.pending.insert(
                 id,
                 Pending {
                     head: chain.head,
-                    into,
-                    status,
+                    into: p.into,
+                    status: p.status,
                 },
             );
             self.max_in_flight = self.max_in_flight.max(self.pending.len());
@@ -289,8 +338,8 @@ impl VirtioBlk {
         written += 1;
         let q = &mut self.transport.queues[0];
         let pushed = mem
-            .write_bytes(p.status.addr, &[status])
-            .map_err(|_| QueueError::Memory(p.status.addr as u64))
+            .write_bytes(p.status, &[status])
+            .map_err(|_| QueueError::Memory(p.status as u64))
             .and_then(|_| q.push(mem, p.head, written));
         if pushed.is_err() {
             return self.transport.needs_reset();
@@ -319,4 +368,92 @@ fn scatter(mem: &mut GuestMemory, into: &[Buffer], data: &[u8]) -> Result<u32, (
         at += n;
     }
     Ok(at as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sim::memory::perm;
+
+    fn header(mem: &mut GuestMemory, at: u32, kind: u32, sector: u64) {
+        let mut h = [0u8; 16];
+        h[0..4].copy_from_slice(&kind.to_le_bytes());
+        h[8..16].copy_from_slice(&sector.to_le_bytes());
+        mem.write_bytes(at, &h).unwrap();
+    }
+
+    fn buf(addr: u32, len: u32, write: bool) -> Buffer {
+        Buffer { addr, len, write }
+    }
+
+    /// The layout is the driver's choice (virtio 1.1, 2.6.4): header and
+    /// data in one descriptor, or data and status in one; the status is
+    /// the last writable byte.
+    #[test]
+    fn requests_parse_whatever_the_descriptor_layout() {
+        let mut mem = GuestMemory::new().unwrap();
+        mem.map(0, 0x10000, perm::RWX);
+        // A write: header and one sector of data in one buffer.
+        header(&mut mem, 0x1000, T_OUT, 3);
+        mem.write_bytes(0x1010, &[0xab; 512]).unwrap();
+        let chain = Chain {
+            head: 0,
+            buffers: vec![buf(0x1000, 16 + 512, false), buf(0x2000, 1, true)],
+        };
+        let p = parse(&chain, &mem, 8).unwrap();
+        assert!(matches!(&p.req, Req::Write { offset: 1536, data } if data == &[0xab; 512]));
+        assert_eq!((p.status, p.sectors), (0x2000, 1));
+        // A read: data and status in one writable buffer.
+        header(&mut mem, 0x1000, T_IN, 2);
+        let chain = Chain {
+            head: 1,
+            buffers: vec![buf(0x1000, 16, false), buf(0x3000, 1025, true)],
+        };
+        let p = parse(&chain, &mem, 8).unwrap();
+        assert!(matches!(
+            p.req,
+            Req::Read {
+                offset: 1024,
+                len: 1024
+            }
+        ));
+        assert_eq!(p.into, [buf(0x3000, 1024, true)]);
+        assert_eq!(p.status, 0x3000 + 1024);
+        // Past the end, or not whole sectors: IOERR, status still placed.
+        let p = parse(
+            &Chain {
+                head: 1,
+                buffers: vec![buf(0x1000, 16, false), buf(0x3000, 1024, true)],
+            },
+            &mem,
+            8,
+        )
+        .unwrap();
+        assert!(
+            matches!(p.req, Req::Answer(Err(S_IOERR))),
+            "1023 data bytes"
+        );
+        header(&mut mem, 0x1000, T_IN, 7);
+        let p = parse(&chain, &mem, 8).unwrap();
+        assert!(
+            matches!(p.req, Req::Answer(Err(S_IOERR))),
+            "sectors 7-8 of 8"
+        );
+        // No writable byte for a status: a protocol error.
+        let chain = Chain {
+            head: 2,
+            buffers: vec![buf(0x1000, 16, false)],
+        };
+        assert!(parse(&chain, &mem, 8).is_none());
+        // GET_ID: twenty bytes, NUL-padded.
+        header(&mut mem, 0x1000, T_GET_ID, 0);
+        let chain = Chain {
+            head: 3,
+            buffers: vec![buf(0x1000, 16, false), buf(0x3000, 21, true)],
+        };
+        let p = parse(&chain, &mem, 8).unwrap();
+        assert!(
+            matches!(&p.req, Req::Answer(Ok(id)) if id.len() == 20 && id.starts_with(SERIAL) && id[SERIAL.len()] == 0)
+        );
+    }
 }

@@ -43,6 +43,8 @@ pub enum QueueError {
     BadIndex(u16, u16),
     #[error("indirect descriptors were not negotiated")]
     Indirect,
+    #[error("the available index moved {0} entries in a queue of {1}")]
+    AvailIndex(u16, u16),
 }
 
 /// One buffer of a chain: guest address and length, and whether the
@@ -60,6 +62,11 @@ pub struct Chain {
     /// Its head's index: what the used ring reports back.
     pub head: u16,
     pub buffers: Vec<Buffer>,
+}
+
+/// `base + off`, for addresses the driver wrote (any 64-bit value).
+fn at(base: u64, off: u64) -> Result<u64, QueueError> {
+    base.checked_add(off).ok_or(QueueError::Memory(base))
 }
 
 fn addr32(a: u64) -> Result<u32, QueueError> {
@@ -90,12 +97,17 @@ impl QueueConfig {
         if self.num == 0 {
             return Ok(None);
         }
-        let avail_idx = read16(mem, self.avail + 2)?;
+        let avail_idx = read16(mem, at(self.avail, 2)?)?;
         if avail_idx == self.last_avail {
             return Ok(None);
         }
+        // More than a queue's worth is a driver bug (virtio 1.1, 2.6.6).
+        let ahead = avail_idx.wrapping_sub(self.last_avail);
+        if ahead > self.num {
+            return Err(QueueError::AvailIndex(ahead, self.num));
+        }
         let slot = self.last_avail % self.num;
-        let head = read16(mem, self.avail + 4 + 2 * slot as u64)?;
+        let head = read16(mem, at(self.avail, 4 + 2 * slot as u64)?)?;
         self.last_avail = self.last_avail.wrapping_add(1);
         let mut buffers = Vec::new();
         let mut i = head;
@@ -106,12 +118,12 @@ impl QueueConfig {
             if buffers.len() >= self.num as usize {
                 return Err(QueueError::ChainTooLong(head));
             }
-            let d = self.desc + 16 * i as u64;
+            let d = at(self.desc, 16 * i as u64)?;
             let lo = read32(mem, d)? as u64;
-            let hi = read32(mem, d + 4)? as u64;
-            let len = read32(mem, d + 8)?;
-            let flags = read16(mem, d + 12)?;
-            let next = read16(mem, d + 14)?;
+            let hi = read32(mem, at(d, 4)?)? as u64;
+            let len = read32(mem, at(d, 8)?)?;
+            let flags = read16(mem, at(d, 12)?)?;
+            let next = read16(mem, at(d, 14)?)?;
             if flags & DESC_INDIRECT != 0 {
                 return Err(QueueError::Indirect);
             }
@@ -134,17 +146,17 @@ impl QueueConfig {
     /// (`wants_interrupt`).
     pub fn push(&mut self, mem: &mut GuestMemory, head: u16, len: u32) -> Result<(), QueueError> {
         let slot = self.used_idx % self.num.max(1);
-        let e = self.used + 4 + 8 * slot as u64;
+        let e = at(self.used, 4 + 8 * slot as u64)?;
         write32(mem, e, head as u32)?;
-        write32(mem, e + 4, len)?;
+        write32(mem, at(e, 4)?, len)?;
         self.used_idx = self.used_idx.wrapping_add(1);
         // The entry first, then the index that publishes it.
-        write16(mem, self.used + 2, self.used_idx)
+        write16(mem, at(self.used, 2)?, self.used_idx)
     }
 
     /// Whether the driver asked for interrupts on used buffers.
     pub fn wants_interrupt(&self, mem: &GuestMemory) -> bool {
-        read16(mem, self.avail).map_or(true, |f| f & AVAIL_NO_INTERRUPT == 0)
+        read16(mem, self.avail).is_ok_and(|f| f & AVAIL_NO_INTERRUPT == 0)
     }
 }
 
@@ -234,9 +246,18 @@ mod tests {
     }
 
     #[test]
-    fn rings_outside_ram_are_refused() {
+    fn rings_outside_ram_or_address_space_are_refused() {
         let (m, mut q) = setup();
         q.avail = 0x8000_0000;
         assert_eq!(q.pop(&m), Err(QueueError::Memory(0x8000_0002)));
+        q.avail = u64::MAX - 1;
+        assert_eq!(q.pop(&m), Err(QueueError::Memory(u64::MAX - 1)));
+    }
+
+    #[test]
+    fn an_available_index_beyond_the_queue_is_an_error() {
+        let (mut m, mut q) = setup();
+        offer(&mut m, 0, 0, 0xffff);
+        assert_eq!(q.pop(&m), Err(QueueError::AvailIndex(0xffff, 4)));
     }
 }

@@ -42,7 +42,8 @@ pub trait Board: Bus {
     /// The core's generic timer outputs (physical, virtual), levels.
     fn timer_lines(&mut self, _phys: bool, _virt: bool) {}
     /// The core idles (WFI) from `now` to the next deadline. A board
-    /// whose only pending work is polling host input may block here until
+    /// whose only pending work is polling host input may block here for a
+    /// while (bounded: host-time limits are checked between calls) until
     /// input comes, rather than let an idle guest spin through virtual
     /// time; what it receives still lands at the poll's tick.
     fn idle(&mut self, _now: u64) {}
@@ -207,15 +208,7 @@ impl<B: Board> Machine<B> {
         }
         loop {
             let now = self.now();
-            while let Some(f) = self.board.queue().pop_due(now) {
-                if let Some(log) = &mut self.log {
-                    log.push(Event::Device(f));
-                }
-                match f {
-                    Fired::Timer { owner: CORE, .. } => self.sync_cpu_timers(),
-                    f => self.board.fire(f, now, &mut self.mem),
-                }
-            }
+            self.fire_due();
             self.interrupt()?;
             if now >= limit {
                 return Ok(Stop::Limit);
@@ -238,6 +231,49 @@ impl<B: Board> Machine<B> {
             let exit = self.engine.run(&mut self.cpu, &mut self.mem, icount_limit);
             if let Some(stop) = self.handle(exit, limit)? {
                 return Ok(stop);
+            }
+        }
+    }
+
+    /// Runs every queue entry due at the current tick.
+    fn fire_due(&mut self) {
+        let now = self.now();
+        while let Some(f) = self.board.queue().pop_due(now) {
+            if let Some(log) = &mut self.log {
+                log.push(Event::Device(f));
+            }
+            match f {
+                Fired::Timer { owner: CORE, .. } => self.sync_cpu_timers(),
+                f => self.board.fire(f, now, &mut self.mem),
+            }
+        }
+    }
+
+    /// WFI: the core sleeps until an interrupt is pending (B1.8.13: even
+    /// a masked one wakes it), skipping idle time from deadline to
+    /// deadline and running what comes due on the way. No guest
+    /// instruction runs in between, so events that raise nothing (an
+    /// input poll that found nothing) leave no trace in the guest.
+    fn sleep(&mut self, limit: u64) -> Option<Stop> {
+        loop {
+            if self.board.irq() || self.board.fiq() {
+                return None;
+            }
+            let now = self.now();
+            let host_due = match &self.host {
+                Some(h) => self.realtime.due(h.monotonic_ns()),
+                None => false,
+            };
+            if now >= limit || host_due {
+                return None;
+            }
+            self.board.idle(now);
+            match self.board.queue().next_deadline() {
+                None => return Some(Stop::Idle),
+                Some(d) => {
+                    self.cpu.sys.idle += d.min(limit).saturating_sub(now);
+                    self.fire_due();
+                }
             }
         }
     }
@@ -294,17 +330,7 @@ impl<B: Board> Machine<B> {
                 self.sync_cpu_timers();
                 return self.handle(exit, limit);
             }
-            Exit::Wfi => {
-                // WFI wakes on a pending interrupt even when it is masked
-                // (B1.8.13); otherwise time jumps to the next deadline.
-                if !(self.board.irq() || self.board.fiq()) {
-                    self.board.idle(self.now());
-                    match self.board.queue().next_deadline() {
-                        Some(d) => self.cpu.sys.idle += d.min(limit).saturating_sub(self.now()),
-                        None => return Ok(Some(Stop::Idle)),
-                    }
-                }
-            }
+            Exit::Wfi => return Ok(self.sleep(limit)),
             Exit::Fault { pc, fault } if self.mem.perms(fault.addr) & perm::IO != 0 => {
                 return self.io_step(pc, fault, limit);
             }

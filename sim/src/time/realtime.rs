@@ -30,6 +30,13 @@ impl RealtimeTimers {
         self.heap.is_empty()
     }
 
+    /// Whether a timer is due at host time `now_ns` (none removed).
+    pub fn due(&self, now_ns: u64) -> bool {
+        self.heap
+            .peek()
+            .is_some_and(|Reverse((at, _, _))| *at <= now_ns)
+    }
+
     /// The tag of the earliest timer due at host time `now_ns`, removed.
     pub fn pop_due(&mut self, now_ns: u64) -> Option<u32> {
         let Reverse((at, _, tag)) = *self.heap.peek()?;
