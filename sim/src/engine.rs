@@ -75,8 +75,8 @@ impl BlockProfile {
 /// cycles of a whole run: an exit in the middle still counts the whole
 /// block), with the counts of a block profiled by several tiers summed.
 pub fn hottest(profile: &[BlockProfile], n: usize) -> Vec<BlockProfile> {
-    let mut merged: std::collections::HashMap<(u32, bool, u32), BlockProfile> =
-        std::collections::HashMap::new();
+    let mut merged: std::collections::BTreeMap<(u32, bool, u32), BlockProfile> =
+        std::collections::BTreeMap::new();
     for p in profile {
         merged
             .entry((p.pc, p.thumb, p.insns))
@@ -84,7 +84,14 @@ pub fn hottest(profile: &[BlockProfile], n: usize) -> Vec<BlockProfile> {
             .or_insert_with(|| p.clone());
     }
     let mut all: Vec<_> = merged.into_values().collect();
-    all.sort_by_key(|p| (std::cmp::Reverse(p.entries * p.cycles), p.pc, p.thumb));
+    all.sort_by_key(|p| {
+        (
+            std::cmp::Reverse(p.entries * p.cycles),
+            p.pc,
+            p.thumb,
+            p.insns,
+        )
+    });
     all.truncate(n);
     all
 }

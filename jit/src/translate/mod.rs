@@ -775,10 +775,23 @@ impl Tr<'_, '_> {
     /// Leaves the block after its first `done` instructions: stores the
     /// icount and IT state, and counts their cycles.
     fn store_icount(&mut self, done: usize, it: u8) {
-        let ic = self.icount_plus(done as i64);
-        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
-        self.charge(done);
+        self.leave_counted(done);
         self.store_it(it);
+    }
+
+    /// Leaves the block to the dispatcher after its first `done`
+    /// instructions: icount stored, cycles counted.
+    fn leave_counted(&mut self, done: usize) {
+        let ic = self.leaving(done);
+        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
+    }
+
+    /// The icount after the current block's first `done` instructions, on
+    /// a path that leaves the block: their cycles are counted here, so no
+    /// way out can forget them.
+    fn leaving(&mut self, done: usize) -> Value {
+        self.charge(done);
+        self.icount_plus(done as i64)
     }
 
     /// Adds the cycles of the current block's first `done` instructions
@@ -882,8 +895,7 @@ impl Tr<'_, '_> {
             let t = self.b.ins().iconst(I8, thumb as i64);
             self.b.ins().store(flags(), t, self.cpu, CPU_THUMB);
         }
-        let ic = self.icount_plus(done as i64);
-        self.charge(done);
+        let ic = self.leaving(done);
         self.store_it(it_store);
         if self.next_slot == SLOTS {
             self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
@@ -919,8 +931,7 @@ impl Tr<'_, '_> {
         self.b.ins().store(flags(), pc, self.cpu, CPU_R + 60);
         let t8 = self.b.ins().ireduce(I8, thumb);
         self.b.ins().store(flags(), t8, self.cpu, CPU_THUMB);
-        let ic = self.icount_plus(done as i64);
-        self.charge(done);
+        let ic = self.leaving(done);
         let pc64 = self.b.ins().uextend(I64, pc);
         let t64 = self.b.ins().uextend(I64, thumb);
         let t64 = self.b.ins().ishl_imm_u(t64, 32);
@@ -1004,9 +1015,7 @@ impl Tr<'_, '_> {
         if touch == Touch::None {
             self.flush();
         }
-        let ic = self.icount_plus((i + 1) as i64);
-        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
-        self.charge(i + 1);
+        self.leave_counted(i + 1);
         // The helper may have switched to ARM.
         self.store_it_in(
             |t| t.b.ins().uload8(I32, flags(), t.cpu, CPU_THUMB),
@@ -1018,9 +1027,7 @@ impl Tr<'_, '_> {
         if touch == Touch::None {
             self.flush();
         }
-        let ic = self.icount_plus((i) as i64);
-        self.b.ins().store(flags(), ic, self.cpu, CPU_ICOUNT);
-        self.charge(i);
+        self.leave_counted(i);
         self.ret(EXIT_TRAP);
 
         self.b.switch_to_block(next);
