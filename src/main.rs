@@ -188,6 +188,11 @@ pub struct RunOpts {
     /// and writes the file in place.
     #[arg(long, value_name = "IMAGE")]
     disk: Option<std::path::PathBuf>,
+    /// Give the disk the legacy virtio-mmio interface (version 1), which
+    /// QEMU's virt board uses unless told `-global
+    /// virtio-mmio.force-legacy=false`; the default is the modern one.
+    #[arg(long, requires = "disk")]
+    virtio_legacy: bool,
 }
 
 fn main() {

@@ -190,7 +190,7 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
             .open(path)
             .with_context(|| format!("cannot open disk image {}", path.display()))?;
         board
-            .attach_disk(file, None)
+            .attach_disk(file, opts.virtio_legacy, None)
             .with_context(|| format!("cannot start the disk backend for {}", path.display()))?;
     }
     let entry = load(&mut mem, &bytes, ram, &name)?;

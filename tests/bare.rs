@@ -225,6 +225,21 @@ impl Drop for Busy {
 /// any backend thread it has.
 type Setup = Box<dyn Fn(&mut VirtBoard, Option<u64>)>;
 
+/// A fresh seeded disk image at `path` for each run, on the modern or the
+/// `legacy` virtio-mmio interface.
+fn disk_setup(path: std::path::PathBuf, legacy: bool) -> Setup {
+    Box::new(move |b, jitter| {
+        std::fs::write(&path, disk_image(3)).unwrap();
+        let f = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&path)
+            .unwrap();
+        let jitter = jitter.map(|seed| sim::time::Jitter { seed, max_us: 300 });
+        b.attach_disk(f, legacy, jitter).unwrap();
+    })
+}
+
 /// Every bare-metal guest with what it needs: echo its input, virtio_blk
 /// a fresh disk image in `dir` each run.
 fn every_guest(dir: &std::path::Path) -> Vec<(&'static str, &'static [u8], Setup)> {
@@ -242,20 +257,8 @@ fn every_guest(dir: &std::path::Path) -> Vec<(&'static str, &'static [u8], Setup
             ECHO,
             Box::new(|b, _| b.attach_input(scripted(b"some input, then a stop."))),
         ),
-        (
-            "virtio_blk",
-            VIRTIO_BLK,
-            Box::new(move |b, jitter| {
-                std::fs::write(&disk, disk_image(3)).unwrap();
-                let f = std::fs::OpenOptions::new()
-                    .read(true)
-                    .write(true)
-                    .open(&disk)
-                    .unwrap();
-                let jitter = jitter.map(|seed| sim::time::Jitter { seed, max_us: 300 });
-                b.attach_disk(f, jitter).unwrap();
-            }),
-        ),
+        ("virtio_blk", VIRTIO_BLK, disk_setup(disk.clone(), false)),
+        ("virtio_blk legacy", VIRTIO_BLK, disk_setup(disk, true)),
     ]
 }
 
@@ -354,7 +357,9 @@ fn virtio_blk_requests_complete_at_the_same_ticks_whatever_the_backend_timing() 
             .open(&path)
             .unwrap();
         let jitter = jitter.map(|seed| sim::time::Jitter { seed, max_us: 400 });
-        let got = run_with(VIRTIO_BLK, engine, |b| b.attach_disk(file, jitter).unwrap());
+        let got = run_with(VIRTIO_BLK, engine, |b| {
+            b.attach_disk(file, false, jitter).unwrap()
+        });
         let text = String::from_utf8_lossy(&got.0 .1).into_owned();
         assert_eq!(got.0 .0, Stop::Exited(0), "{tier} {jitter:?}: {text}");
         assert!(text.contains(&expect_sum), "{text}");

@@ -154,13 +154,16 @@ impl VirtBoard {
     }
 
     /// Attaches a disk backed by `image` (virtio-blk on transport
-    /// `BLK_SLOT`). `jitter` is the test knob that delays its backend.
+    /// `BLK_SLOT`), through the legacy interface if `legacy` (QEMU virt's
+    /// default) or the modern one. `jitter` is the test knob that delays
+    /// its backend.
     pub fn attach_disk(
         &mut self,
         image: std::fs::File,
+        legacy: bool,
         jitter: Option<sim::time::Jitter>,
     ) -> std::io::Result<()> {
-        let blk = VirtioBlk::new(image, &mut self.queue, DEV_BLK, self.clock, jitter)?;
+        let blk = VirtioBlk::new(image, legacy, &mut self.queue, DEV_BLK, self.clock, jitter)?;
         self.blk = Some(blk);
         Ok(())
     }

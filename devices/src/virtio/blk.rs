@@ -221,10 +221,12 @@ fn serve(file: &File, req: Req) -> Result<Vec<u8>, u8> {
 
 impl VirtioBlk {
     /// A disk backed by `image` (its size, rounded down to whole sectors,
-    /// is the capacity). `jitter` delays the backend's replies at random:
-    /// the test knob that shows results never depend on backend timing.
+    /// is the capacity), on a `legacy` (version 1) or modern transport.
+    /// `jitter` delays the backend's replies at random: the test knob that
+    /// shows results never depend on backend timing.
     pub fn new(
         image: File,
+        legacy: bool,
         queue: &mut EventQueue,
         owner: DeviceId,
         clock: VirtualClock,
@@ -236,7 +238,11 @@ impl VirtioBlk {
             serve(&image, req)
         })?;
         Ok(VirtioBlk {
-            transport: Transport::new(DEVICE_ID, F_SEG_MAX | F_FLUSH, 1, QUEUE_MAX),
+            transport: if legacy {
+                Transport::new_legacy(DEVICE_ID, F_SEG_MAX | F_FLUSH, 1, QUEUE_MAX)
+            } else {
+                Transport::new(DEVICE_ID, F_SEG_MAX | F_FLUSH, 1, QUEUE_MAX)
+            },
             capacity,
             io,
             backend,

@@ -31,6 +31,8 @@ pub struct QueueConfig {
     pub last_avail: u16,
     /// Next used-ring index the device will write.
     pub used_idx: u16,
+    /// Legacy interface: the page number the driver placed the queue at.
+    pub pfn: u32,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -92,6 +94,23 @@ fn write32(mem: &mut GuestMemory, a: u64, v: u32) -> Result<(), QueueError> {
 }
 
 impl QueueConfig {
+    /// Legacy interface (virtio 1.1, 2.6.2): the queue is one block at
+    /// page `pfn` of `page` bytes: the descriptor table, the available
+    /// ring right after it, the used ring at the next `align` boundary.
+    /// Page 0 takes the queue out of use.
+    pub fn place_legacy(&mut self, pfn: u32, page: u64, align: u64) {
+        self.pfn = pfn;
+        self.ready = pfn != 0 && align.is_power_of_two();
+        if !self.ready {
+            return;
+        }
+        let n = self.num as u64;
+        self.desc = pfn as u64 * page;
+        self.avail = self.desc + 16 * n;
+        let avail_end = self.avail + 6 + 2 * n;
+        self.used = avail_end.next_multiple_of(align);
+    }
+
     /// Takes the next chain the driver made available, if any.
     pub fn pop(&mut self, mem: &GuestMemory) -> Result<Option<Chain>, QueueError> {
         if self.num == 0 {

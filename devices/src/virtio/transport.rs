@@ -17,6 +17,10 @@ pub mod reg {
     pub const QUEUE_NUM_MAX: u32 = 0x034;
     pub const QUEUE_NUM: u32 = 0x038;
     pub const QUEUE_READY: u32 = 0x044;
+    /// Legacy (version 1) only (virtio 1.1, 4.2.4).
+    pub const GUEST_PAGE_SIZE: u32 = 0x028;
+    pub const QUEUE_ALIGN: u32 = 0x03c;
+    pub const QUEUE_PFN: u32 = 0x040;
     pub const QUEUE_NOTIFY: u32 = 0x050;
     pub const INTERRUPT_STATUS: u32 = 0x060;
     pub const INTERRUPT_ACK: u32 = 0x064;
@@ -75,6 +79,14 @@ pub struct Transport {
     pub status: u32,
     pub interrupt_status: u32,
     pub config_generation: u32,
+    /// The legacy interface (version 1, virtio 1.1 4.2.4), QEMU virt's
+    /// default: queues placed by a page number, no VERSION_1, no
+    /// FEATURES_OK handshake.
+    pub legacy: bool,
+    /// Legacy: the page size queue page numbers count in, and the used
+    /// ring's alignment.
+    pub guest_page_size: u32,
+    pub queue_align: u32,
 }
 
 /// What a register write asks of the device.
@@ -98,6 +110,18 @@ impl Transport {
         }
     }
 
+    /// A legacy (version 1) transport: `features` must not include
+    /// VERSION_1.
+    pub fn new_legacy(device_id: u32, features: u64, queues: usize, queue_num_max: u16) -> Self {
+        Transport {
+            device_features: features & !F_VERSION_1,
+            legacy: true,
+            guest_page_size: 4096,
+            queue_align: 4096,
+            ..Transport::new(device_id, 0, queues, queue_num_max)
+        }
+    }
+
     /// An empty slot.
     pub fn empty() -> Self {
         Transport::default()
@@ -115,7 +139,14 @@ impl Transport {
         let half = |v: u64, high: bool| if high { (v >> 32) as u32 } else { v as u32 };
         match off {
             MAGIC => MAGIC_VALUE,
-            VERSION => 2,
+            VERSION => 2 - self.legacy as u32,
+            QUEUE_PFN if self.legacy => q.map_or(0, |q| q.pfn),
+            QUEUE_READY | QUEUE_DESC_LOW | QUEUE_DESC_HIGH | QUEUE_DRIVER_LOW
+            | QUEUE_DRIVER_HIGH | QUEUE_DEVICE_LOW | QUEUE_DEVICE_HIGH | CONFIG_GENERATION
+                if self.legacy =>
+            {
+                0
+            }
             DEVICE_ID => self.device_id,
             VENDOR_ID => VENDOR,
             DEVICE_FEATURES if self.device_id != 0 => match self.device_features_sel {
@@ -142,6 +173,33 @@ impl Transport {
         if self.device_id == 0 {
             return Effect::None;
         }
+        let max = self.queue_num_max;
+        let live = self.status & status::DRIVER_OK != 0;
+        if self.legacy {
+            match off {
+                GUEST_PAGE_SIZE => self.guest_page_size = v,
+                QUEUE_ALIGN => self.queue_align = v,
+                QUEUE_PFN => {
+                    let (page, align) = (self.guest_page_size as u64, self.queue_align as u64);
+                    if let Some(q) = self.queue() {
+                        q.place_legacy(v, page, align);
+                    }
+                }
+                QUEUE_READY | QUEUE_DESC_LOW | QUEUE_DESC_HIGH | QUEUE_DRIVER_LOW
+                | QUEUE_DRIVER_HIGH | QUEUE_DEVICE_LOW | QUEUE_DEVICE_HIGH => {}
+                STATUS if v != 0 => {
+                    self.status = v | self.status & status::NEEDS_RESET;
+                }
+                _ => return self.write_common(off, v, live, max),
+            }
+            return Effect::None;
+        }
+        self.write_common(off, v, live, max)
+    }
+
+    /// The registers both interfaces share (and the modern ones).
+    fn write_common(&mut self, off: u32, v: u32, live: bool, max: u16) -> Effect {
+        use reg::*;
         let set_half = |old: u64, high: bool| {
             if high {
                 old & 0xffff_ffff | (v as u64) << 32
@@ -149,8 +207,6 @@ impl Transport {
                 old & !0xffff_ffff | v as u64
             }
         };
-        let max = self.queue_num_max;
-        let live = self.status & status::DRIVER_OK != 0;
         match off {
             DEVICE_FEATURES_SEL => self.device_features_sel = v,
             DRIVER_FEATURES_SEL => self.driver_features_sel = v,
@@ -220,12 +276,17 @@ impl Transport {
 
     /// Back to the state after power-on, keeping what the device is.
     pub fn reset(&mut self) {
-        *self = Transport::new(
+        let (id, features, queues, max) = (
             self.device_id,
             self.device_features,
             self.queues.len(),
             self.queue_num_max,
         );
+        *self = if self.legacy {
+            Transport::new_legacy(id, features, queues, max)
+        } else {
+            Transport::new(id, features, queues, max)
+        };
     }
 
     /// Something went wrong that only a reset fixes (virtio 1.1, 2.1.2).
@@ -278,6 +339,36 @@ mod tests {
         t.write(DRIVER_FEATURES, 1 << 9);
         t.write(STATUS, 0xb);
         assert_eq!(t.read(STATUS), 0xb);
+    }
+
+    /// The legacy interface (virtio 1.1, 4.2.4): version 1, no VERSION_1
+    /// offered, no FEATURES_OK needed, the queue placed by page number
+    /// with the used ring at the next QueueAlign boundary.
+    #[test]
+    fn a_legacy_transport_places_its_queue_by_page_number() {
+        let mut t = Transport::new_legacy(2, 1 << 9 | F_VERSION_1, 1, 256);
+        assert_eq!(t.read(VERSION), 1);
+        t.write(DEVICE_FEATURES_SEL, 1);
+        assert_eq!(t.read(DEVICE_FEATURES), 0, "no VERSION_1");
+        t.write(STATUS, status::ACKNOWLEDGE | status::DRIVER);
+        t.write(GUEST_PAGE_SIZE, 4096);
+        t.write(QUEUE_SEL, 0);
+        t.write(QUEUE_NUM, 16);
+        t.write(QUEUE_ALIGN, 4096);
+        t.write(QUEUE_PFN, 0x40010);
+        assert_eq!(t.read(QUEUE_PFN), 0x40010);
+        let q = &t.queues[0];
+        assert!(q.ready);
+        assert_eq!(
+            (q.desc, q.avail, q.used),
+            (0x4001_0000, 0x4001_0100, 0x4001_1000)
+        );
+        t.write(STATUS, 0x7);
+        assert_eq!(t.write(QUEUE_NOTIFY, 0), Effect::Notify(0));
+        assert_eq!(t.read(QUEUE_READY), 0, "a modern register reads 0");
+        t.write(STATUS, 0);
+        assert!(t.legacy && !t.queues[0].ready, "reset keeps the interface");
+        assert_eq!(t.read(VERSION), 1);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 /*
  * A virtio-blk driver for the virt board, bare metal (ARM state, no libc).
  *
- * Finds the first block device among the 32 virtio-mmio transports
- * (modern, version 2), negotiates VIRTIO_F_VERSION_1 only, sets up one split
- * virtqueue and then, with SLOTS requests in flight at a time and the core
+ * Finds the first block device among the 32 virtio-mmio transports, either
+ * modern (version 2: negotiates VIRTIO_F_VERSION_1 only, rings wherever it
+ * likes) or legacy (version 1, QEMU virt's default: no features, the queue
+ * in one page-numbered block), sets up one split virtqueue and then, with SLOTS requests in flight at a time and the core
  * sleeping in WFI until the device's GIC interrupt:
  *   - reads sectors 0..NSECT and prints their FNV-1a 32-bit checksum (so a
  *     test can compare it with the host image),
@@ -61,6 +62,9 @@ typedef unsigned long long u64;
 #define VIO_QUEUE_NUM_MAX 0x034u
 #define VIO_QUEUE_NUM 0x038u
 #define VIO_QUEUE_READY 0x044u
+#define VIO_GUEST_PAGE_SIZE 0x028u /* legacy only */
+#define VIO_QUEUE_ALIGN 0x03cu     /* legacy only */
+#define VIO_QUEUE_PFN 0x040u       /* legacy only */
 #define VIO_QUEUE_NOTIFY 0x050u
 #define VIO_INTERRUPT_STATUS 0x060u
 #define VIO_INTERRUPT_ACK 0x064u
@@ -293,10 +297,21 @@ struct blk_req_hdr {
 
 /* The spec's minimum alignments: the three parts need not be contiguous
    for a modern transport, and a device must not assume they are. */
-static struct virtq_desc vq_desc[QSIZE] __attribute__((aligned(16)));
-static struct virtq_avail vq_avail __attribute__((aligned(2)));
-/* Written by the device: volatile, so every poll reads memory. */
-static volatile struct virtq_used vq_used __attribute__((aligned(4)));
+static struct virtq_desc modern_desc[QSIZE] __attribute__((aligned(16)));
+static struct virtq_avail modern_avail __attribute__((aligned(2)));
+static struct virtq_used modern_used __attribute__((aligned(4)));
+/* A legacy (version 1) transport takes the queue as one block at a page
+   number: the descriptors, the available ring after them, the used ring
+   at the next page (QueueAlign). */
+#define LEGACY_PAGE 4096u
+static u8 legacy_queue[2 * LEGACY_PAGE] __attribute__((aligned(4096)));
+static int legacy;
+
+/* Wherever the transport wants them; the used ring is written by the
+   device: volatile, so every poll reads memory. */
+static struct virtq_desc *vq_desc = modern_desc;
+static struct virtq_avail *vq_avail = &modern_avail;
+static volatile struct virtq_used *vq_used = &modern_used;
 
 static struct blk_req_hdr req_hdr[SLOTS] __attribute__((aligned(16)));
 static volatile u8 req_status[SLOTS];
@@ -378,11 +393,11 @@ static void queue_request(u32 s, u32 type, u64 sector, u8 *buf, u32 bytes,
     slot[s].expect = expect;
     in_flight++;
 
-    vq_avail.ring[avail_idx % QSIZE] = d;
+    vq_avail->ring[avail_idx % QSIZE] = d;
     /* The device may read the ring entry as soon as it sees the index. */
     dmb();
     avail_idx++;
-    vq_avail.idx = avail_idx;
+    vq_avail->idx = avail_idx;
 }
 
 static void notify(void)
@@ -400,7 +415,7 @@ static void notify(void)
 static void wait_for_used(void)
 {
     irq_disable();
-    while (vq_used.idx == last_used) {
+    while (vq_used->idx == last_used) {
         wfi();
         irq_enable();
         irq_disable();
@@ -414,9 +429,9 @@ static void reap(void)
     /* The entries and status bytes are read after the index that
        published them. */
     dmb();
-    while (last_used != vq_used.idx) {
-        u32 id = vq_used.ring[last_used % QSIZE].id;
-        u32 len = vq_used.ring[last_used % QSIZE].len;
+    while (last_used != vq_used->idx) {
+        u32 id = vq_used->ring[last_used % QSIZE].id;
+        u32 len = vq_used->ring[last_used % QSIZE].len;
         last_used++;
         used_consumed++;
 
@@ -497,16 +512,55 @@ static u32 find_block_device(void)
         /* An empty slot still answers, with device ID 0. */
         if (rd(base + VIO_DEVICE_ID) != VIO_DEVICE_BLOCK)
             continue;
-        if (rd(base + VIO_VERSION) != 2)
-            fail("block device is not a modern (version 2) transport");
+        u32 version = rd(base + VIO_VERSION);
+        if (version != 1 && version != 2)
+            fail("block device has an unknown virtio-mmio version");
+        legacy = version == 1;
         return n;
     }
     fail("no virtio block device");
 }
 
+/* The legacy handshake (virtio 1.1, 4.2.4): no VERSION_1, no
+   FEATURES_OK; the queue goes where QueuePFN says. */
+static void init_legacy_device(void)
+{
+    u32 b = dev_base;
+
+    wr(b + VIO_STATUS, 0);
+    wr(b + VIO_STATUS, STATUS_ACKNOWLEDGE);
+    wr(b + VIO_STATUS, STATUS_ACKNOWLEDGE | STATUS_DRIVER);
+    wr(b + VIO_DRIVER_FEATURES_SEL, 0);
+    wr(b + VIO_DRIVER_FEATURES, 0);
+    wr(b + VIO_GUEST_PAGE_SIZE, LEGACY_PAGE);
+    wr(b + VIO_QUEUE_SEL, 0);
+    if (rd(b + VIO_QUEUE_PFN) != 0)
+        fail("queue 0 already in use");
+    if (rd(b + VIO_QUEUE_NUM_MAX) < QSIZE)
+        fail("queue 0 too small");
+
+    memset(legacy_queue, 0, sizeof legacy_queue);
+    vq_desc = (struct virtq_desc *)legacy_queue;
+    vq_avail = (struct virtq_avail *)(legacy_queue + QSIZE * sizeof(struct virtq_desc));
+    vq_used = (volatile struct virtq_used *)(legacy_queue + LEGACY_PAGE);
+    avail_idx = 0;
+    last_used = 0;
+
+    wr(b + VIO_QUEUE_NUM, QSIZE);
+    wr(b + VIO_QUEUE_ALIGN, LEGACY_PAGE);
+    dsb();
+    wr(b + VIO_QUEUE_PFN, (u32)legacy_queue / LEGACY_PAGE);
+    wr(b + VIO_STATUS, STATUS_ACKNOWLEDGE | STATUS_DRIVER | STATUS_DRIVER_OK);
+}
+
 static void init_device(void)
 {
     u32 b = dev_base;
+
+    if (legacy) {
+        init_legacy_device();
+        return;
+    }
 
     wr(b + VIO_STATUS, 0);
     while (rd(b + VIO_STATUS) != 0)
@@ -533,18 +587,18 @@ static void init_device(void)
     if (rd(b + VIO_QUEUE_NUM_MAX) < QSIZE)
         fail("queue 0 too small");
 
-    memset(vq_desc, 0, sizeof vq_desc);
-    memset(&vq_avail, 0, sizeof vq_avail);
-    memset((void *)&vq_used, 0, sizeof vq_used);
+    memset(modern_desc, 0, sizeof modern_desc);
+    memset(&modern_avail, 0, sizeof modern_avail);
+    memset(&modern_used, 0, sizeof modern_used);
     avail_idx = 0;
     last_used = 0;
 
     wr(b + VIO_QUEUE_NUM, QSIZE);
     wr(b + VIO_QUEUE_DESC_LOW, (u32)vq_desc);
     wr(b + VIO_QUEUE_DESC_HIGH, 0);
-    wr(b + VIO_QUEUE_DRIVER_LOW, (u32)&vq_avail);
+    wr(b + VIO_QUEUE_DRIVER_LOW, (u32)vq_avail);
     wr(b + VIO_QUEUE_DRIVER_HIGH, 0);
-    wr(b + VIO_QUEUE_DEVICE_LOW, (u32)&vq_used);
+    wr(b + VIO_QUEUE_DEVICE_LOW, (u32)vq_used);
     wr(b + VIO_QUEUE_DEVICE_HIGH, 0);
     dsb();
     wr(b + VIO_QUEUE_READY, 1);
