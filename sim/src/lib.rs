@@ -13,4 +13,5 @@ pub mod interp;
 pub mod linux;
 pub mod machine;
 pub mod memory;
+pub mod replay;
 pub mod time;
