@@ -1,6 +1,7 @@
 //! `lockstep`: the command line. Builds a simulation from options, runs
 //! it, and reports; everything guest-visible happens in the `sim` crate.
 
+mod checkpoints;
 mod disas;
 mod host;
 mod stats;
@@ -59,6 +60,17 @@ enum Command {
         opts: RunOpts,
         /// The image (ELF or raw). Default: the built-in demo.
         image: Option<std::path::PathBuf>,
+    },
+    /// Compare two checkpoint traces (`lockstep run --trace-checkpoints`)
+    /// and print the first interval where the guests' states differ.
+    ///
+    /// Exit status 0 when they agree, 1 when they differ, 2 on an
+    /// unreadable file.
+    Diff {
+        /// The first trace.
+        a: std::path::PathBuf,
+        /// The second trace.
+        b: std::path::PathBuf,
     },
     /// Disassemble an ARM ELF file with capstone.
     ///
@@ -188,6 +200,18 @@ pub struct RunOpts {
     /// and writes the file in place.
     #[arg(long, value_name = "IMAGE")]
     disk: Option<std::path::PathBuf>,
+    /// Write a hash of the CPU state every --checkpoint-every ticks to
+    /// FILE, to compare runs (of two builds, say) with `lockstep diff`.
+    #[arg(long, value_name = "FILE")]
+    trace_checkpoints: Option<std::path::PathBuf>,
+    /// Ticks between checkpoints of --trace-checkpoints.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1_000_000,
+        requires = "trace_checkpoints"
+    )]
+    checkpoint_every: u64,
     /// Give the disk the legacy virtio-mmio interface (version 1), which
     /// QEMU's virt board uses unless told `-global
     /// virtio-mmio.force-legacy=false`; the default is the modern one.
@@ -208,6 +232,7 @@ fn main() {
             user::run_demo(&opts)
         }
         Command::Run { opts, image } => system::run(image.as_deref(), &opts),
+        Command::Diff { a, b } => checkpoints::diff(&a, &b),
         Command::Disas {
             file,
             addrs,

@@ -15,7 +15,16 @@ use sim::machine::{Console, Machine, Stop};
 use sim::memory::GuestMemory;
 use sim::time::{HostClock, VirtualClock};
 
-use crate::{stats, user, RunOpts};
+use crate::{checkpoints, stats, user, RunOpts};
+use sim::replay::format::Header;
+
+/// FNV-1a over an image: a header's check that two traces ran the same
+/// program.
+fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+    })
+}
 
 /// The built-in guest of `lockstep run` with no image.
 const DEMO: &[u8] = include_bytes!("../tests/guests/bare/bin/demo.elf");
@@ -217,7 +226,22 @@ pub fn run(image: Option<&Path>, opts: &RunOpts) -> Result<i32> {
         );
     }
     let start = std::time::Instant::now();
-    let stop = m.run(opts.limit.unwrap_or(u64::MAX));
+    let limit = opts.limit.unwrap_or(u64::MAX);
+    let stop = match &opts.trace_checkpoints {
+        None => m.run(limit),
+        Some(path) => {
+            let header = Header {
+                entries: vec![
+                    ("lockstep".into(), env!("CARGO_PKG_VERSION").into()),
+                    ("image".into(), name.clone()),
+                    ("image-fnv64".into(), format!("{:016x}", fnv64(&bytes))),
+                    ("icount-shift".into(), opts.icount_shift.to_string()),
+                    ("ram-mib".into(), opts.ram_mib.to_string()),
+                ],
+            };
+            checkpoints::run_traced(&mut m, limit, opts.checkpoint_every, path, header)?
+        }
+    };
     let _ = std::io::stdout().flush();
     let stop = stop.map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     if opts.stats {

@@ -467,6 +467,68 @@ fn lockstep_run_timeout_stops_a_guest_that_never_ends() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--timeout"));
 }
 
+/// `--trace-checkpoints` and `lockstep diff`: the same guest traced under
+/// two tiers agrees; two different guests differ at their first
+/// checkpoint; a cut or foreign file is named, with status 2.
+#[test]
+fn checkpoint_traces_compare_runs_and_find_the_first_difference() {
+    let dir = TempDir::new("diff");
+    let guest = |name: &str| {
+        format!(
+            "{}/tests/guests/bare/bin/{name}.elf",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    };
+    let trace = |out: &str, exec: &str, name: &str| {
+        let args = [
+            "run",
+            "--semihosting",
+            "--exec",
+            exec,
+            "--trace-checkpoints",
+            out,
+            "--checkpoint-every",
+            "50000",
+            &guest(name),
+        ];
+        let o = run_in(&dir.0, &args, None);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    trace("a.lsr", "tiered", "timer_irq");
+    trace("b.lsr", "interp", "timer_irq");
+    trace("c.lsr", "tiered", "nested_irq");
+    let o = run_in(&dir.0, &["diff", "a.lsr", "b.lsr"], None);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("no difference"));
+    let o = run_in(&dir.0, &["diff", "a.lsr", "c.lsr"], None);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("first difference: checkpoint 1"), "{out}");
+    let a = std::fs::read(dir.0.join("a.lsr")).unwrap();
+    std::fs::write(dir.0.join("cut.lsr"), &a[..a.len() - 3]).unwrap();
+    let o = run_in(&dir.0, &["diff", "a.lsr", "cut.lsr"], None);
+    assert_eq!(o.status.code(), Some(1), "a cut trace lacks its end");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cut short"));
+    std::fs::write(dir.0.join("junk.lsr"), b"not a trace").unwrap();
+    let o = run_in(&dir.0, &["diff", "a.lsr", "junk.lsr"], None);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("junk.lsr") && err.contains("not a Lockstep recording"),
+        "{err}"
+    );
+}
+
 /// `lockstep run`: stdin feeds the UART; --disk attaches an image, and a
 /// missing one is named in a clear error.
 #[test]
