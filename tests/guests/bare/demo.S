@@ -24,12 +24,7 @@
     .section .text.start, "ax"
     .global _start
 _start:
-    ldr     r0, =vectors
-    mcr     p15, 0, r0, c12, c0, 0      @ VBAR: our vector table
-    msr     cpsr_c, #0xd2               @ IRQ mode (interrupts off): its stack
-    ldr     sp, =stack_top - 0x1000
-    msr     cpsr_c, #0xd3               @ back to SVC mode
-    ldr     sp, =stack_top
+    boot_stacks
 
     ldr     r0, =banner
     bl      puts
@@ -205,16 +200,7 @@ udiv:
     mov     r0, r2
     bx      lr
 
-    .align 5
-vectors:
-    b       other_handler               @ reset
-    b       other_handler               @ undefined instruction
-    b       other_handler               @ SVC
-    b       other_handler               @ prefetch abort
-    b       other_handler               @ data abort
-    b       other_handler               @ (unused)
-    b       irq_handler                 @ IRQ
-    b       other_handler               @ FIQ
+    vector_table irq_handler
 
 banner:
     .ascii  "Lockstep demo: the ARM generic timer interrupting at 10 Hz of\n"

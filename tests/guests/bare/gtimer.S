@@ -12,12 +12,7 @@
     .section .text.start, "ax"
     .global _start
 _start:
-    ldr     r0, =vectors
-    mcr     p15, 0, r0, c12, c0, 0
-    msr     cpsr_c, #0xd2
-    ldr     sp, =stack_top - 0x1000
-    msr     cpsr_c, #0xd3
-    ldr     sp, =stack_top
+    boot_stacks
     mov     r9, #0
     mov     r10, #0
 
@@ -78,16 +73,7 @@ other_handler:
     add     r9, r9, #1000
     b       .
 
-    .align 5
-vectors:
-    b       other_handler
-    b       other_handler
-    b       other_handler
-    b       other_handler
-    b       other_handler
-    b       other_handler
-    b       irq_handler
-    b       other_handler
+    vector_table irq_handler
 
     .align 2
     .ltorg

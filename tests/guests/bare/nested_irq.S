@@ -131,16 +131,7 @@ other_handler:
     add     r9, r9, #1000
     b       .
 
-    .align 5
-vectors:
-    b       other_handler               @ reset
-    b       other_handler               @ undefined
-    b       other_handler               @ SVC
-    b       other_handler               @ prefetch abort
-    b       other_handler               @ data abort
-    b       other_handler               @ (unused)
-    b       irq_entry                   @ IRQ
-    b       other_handler               @ FIQ
+    vector_table irq_entry
 
     .align 2
     .ltorg

@@ -34,12 +34,7 @@
     .section .text.start, "ax"
     .global _start
 _start:
-    ldr     r0, =vectors
-    mcr     p15, 0, r0, c12, c0, 0      @ VBAR
-    msr     cpsr_c, #0xd2               @ IRQ mode (interrupts off): its stack
-    ldr     sp, =stack_top - 0x1000
-    msr     cpsr_c, #0xd3               @ back to SVC mode
-    ldr     sp, =stack_top
+    boot_stacks
     mov     r9, #0
     mov     r10, #0
     ldr     r11, =IRQS
@@ -208,16 +203,7 @@ udiv:
     mov     r0, r2
     bx      lr
 
-    .align 5
-vectors:
-    b       other_handler               @ reset
-    b       other_handler               @ undefined instruction
-    b       other_handler               @ SVC
-    b       other_handler               @ prefetch abort
-    b       other_handler               @ data abort
-    b       other_handler               @ (unused)
-    b       irq_handler                 @ IRQ
-    b       other_handler               @ FIQ
+    vector_table irq_handler
 
 name:
     .asciz  "timer_bench: "

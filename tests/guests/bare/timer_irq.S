@@ -12,12 +12,7 @@
     .section .text.start, "ax"
     .global _start
 _start:
-    ldr     r0, =vectors
-    mcr     p15, 0, r0, c12, c0, 0      @ VBAR
-    msr     cpsr_c, #0xd2               @ IRQ mode: its stack
-    ldr     sp, =stack_top - 0x1000
-    msr     cpsr_c, #0xd3               @ back to SVC
-    ldr     sp, =stack_top
+    boot_stacks
     mov     r9, #0                      @ problems
     mov     r10, #0                     @ ticks seen
 
@@ -99,16 +94,7 @@ other_handler:
     add     r9, r9, #1000
     b       .
 
-    .align 5
-vectors:
-    b       other_handler               @ reset
-    b       other_handler               @ undefined
-    b       other_handler               @ SVC
-    b       other_handler               @ prefetch abort
-    b       other_handler               @ data abort
-    b       other_handler               @ (unused)
-    b       irq_handler                 @ IRQ
-    b       other_handler               @ FIQ
+    vector_table irq_handler
 
 done_msg:
     .asciz  "\n10 timer interrupts\n"
