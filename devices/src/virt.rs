@@ -290,6 +290,9 @@ impl Board for VirtBoard {
     /// at most 50 ms at a time, so that the machine still sees host-time
     /// limits (`--timeout`).
     fn idle(&mut self, _now: u64) {
+        if self.input.is_none() {
+            return;
+        }
         let only_input =
             self.queue.pending() == 1 && self.queue.deadline(self.input_poll).is_some();
         if !only_input || !self.held.is_empty() {

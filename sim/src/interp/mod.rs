@@ -64,6 +64,9 @@ pub struct Block {
     /// Times the interpreter started running it (`--stats`' hottest
     /// blocks).
     entries: Cell<u64>,
+    /// `extra_cycles_of(&ops[..i])` at index i (0..=len): what a run that
+    /// retired i of them adds, looked up rather than summed again.
+    excess: Vec<u32>,
 }
 
 impl Block {
@@ -206,6 +209,7 @@ impl Interp {
                         self.dropped_profile.push(p);
                     }
                     b.ops = Vec::new();
+                    b.excess = Vec::new();
                     self.map.remove(&b.key);
                     dropped.push(idx);
                 }
@@ -341,9 +345,16 @@ impl Interp {
             }
             mem.mark_code(page << PAGE_SHIFT);
         }
+        let excess = std::iter::once(0)
+            .chain(ops.iter().scan(0u32, |sum, o| {
+                *sum += o.cost as u32 - 1;
+                Some(*sum)
+            }))
+            .collect();
         self.blocks.push(Block {
             ops,
             key,
+            excess,
             valid: true,
             entries: Cell::new(0),
         });
@@ -430,11 +441,11 @@ impl Interp {
                 // leaves none.
                 cpu.itstate = if cpu.thumb { last.it_next } else { 0 };
                 cpu.icount += done as u64;
-                cpu.extra_cycles += extra_cycles_of(&ops[..done]);
+                cpu.extra_cycles += block.excess[done] as u64;
             }
             Err(trap) => {
                 cpu.icount += done as u64;
-                cpu.extra_cycles += extra_cycles_of(&ops[..done]);
+                cpu.extra_cycles += block.excess[done] as u64;
                 return Some(trap_exit(cpu, &ops[done], trap));
             }
         }
@@ -463,7 +474,8 @@ pub fn cycles_of(ops: &[Op]) -> u64 {
 }
 
 /// What `ops` add to `CpuState::extra_cycles`: their cycles beyond one
-/// each. The one sum both tiers use.
+/// each: what compiled code adds at a block exit, and what the
+/// interpreter keeps per block as prefix sums (`Block::excess`).
 #[inline]
 pub fn extra_cycles_of(ops: &[Op]) -> u64 {
     ops.iter().map(|o| o.cost as u64 - 1).sum()
