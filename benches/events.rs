@@ -97,10 +97,10 @@ fn interrupts(c: &mut Criterion) {
     }
     impl Console for Sink {
         fn write(&mut self, _: &[u8]) {}
-        fn read_byte(&mut self) -> Option<u8> {
+        fn read_byte(&mut self, _: u64) -> Option<u8> {
             None
         }
-        fn time(&mut self, _: u64) -> u32 {
+        fn time(&mut self, _: u64, _: u64) -> u32 {
             0
         }
         fn notice(&mut self, _: &str) {}

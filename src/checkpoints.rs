@@ -47,6 +47,7 @@ pub fn run_traced<B: Board>(
                 pc: m.cpu.r[15],
                 cpu_hash: m.cpu.hash(),
                 mem_hash: 0,
+                at: None,
             }))
             .map_err(werr)?;
             w.flush().map_err(werr)?;
@@ -73,7 +74,7 @@ fn load(path: &Path) -> Result<(Header, Vec<Checkpoint>, Option<u64>)> {
             Ok(Record::Header(h)) => header = Some(h),
             Ok(Record::Checkpoint(c)) => points.push(c),
             Ok(Record::End { icount }) => end = Some(icount),
-            Ok(Record::Event(_)) => {}
+            Ok(Record::Event(_) | Record::Snapshot { .. }) => {}
             Err(e) => {
                 eprintln!("lockstep: {name}: {e}; comparing what came before");
                 break;

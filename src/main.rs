@@ -2,10 +2,18 @@
 //! it, and reports; everything guest-visible happens in the `sim` crate.
 
 mod checkpoints;
+mod control;
 mod disas;
 mod host;
+mod progress;
+mod record;
+mod recording;
+mod replay;
+mod session;
+mod snapfile;
 mod stats;
 mod system;
+mod tape;
 mod user;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -60,6 +68,65 @@ enum Command {
         opts: RunOpts,
         /// The image (ELF or raw). Default: the built-in demo.
         image: Option<std::path::PathBuf>,
+    },
+    /// Run a bare-metal image as `run` does and record it into a file
+    /// that `lockstep replay` reproduces exactly, on this build or a later
+    /// one, whatever the tier or host load.
+    ///
+    /// The recording holds the configuration and the hashes of the image
+    /// and disk, a snapshot at reset, every input from outside (UART and
+    /// semihosting input, host-clock reads) and device completion with
+    /// its tick, and a checkpoint every --checkpoint-every ticks (hashes
+    /// of the CPU state and of the memory written since the previous
+    /// one). It is written as the run goes, so a killed recording still
+    /// replays up to where it stopped. The disk is used through a private
+    /// copy: the image stays as it was, for replays.
+    #[command(trailing_var_arg = false)]
+    Record {
+        /// The recording to write.
+        #[arg(short = 'o', long = "output", value_name = "RUN.lsr")]
+        out: std::path::PathBuf,
+        /// Also write a snapshot every N ticks (a multiple of
+        /// --checkpoint-every), so `replay --seek` and `diff` start near
+        /// where they are needed.
+        #[arg(long, value_name = "N")]
+        snapshot_every: Option<u64>,
+        #[command(flatten)]
+        opts: RunOpts,
+        /// The image (ELF or raw). Default: the built-in demo.
+        image: Option<std::path::PathBuf>,
+    },
+    /// Replay a recording: the same output, state and exit as the
+    /// recorded run, checked at every checkpoint.
+    ///
+    /// The image and disk are found where the recording says unless given
+    /// here; both must hash as recorded. The first checkpoint or device
+    /// event that differs stops the replay with the icount, the PC, the
+    /// registers that differ and the events just before. A recording cut
+    /// short replays to its last whole record. Exit status: the guest's
+    /// (0 if it did not exit), 1 on a divergence, 2 on a file that is not
+    /// a recording.
+    Replay {
+        /// The recording.
+        recording: std::path::PathBuf,
+        /// The image, if not at the recorded path.
+        #[arg(long, value_name = "FILE")]
+        image: Option<std::path::PathBuf>,
+        /// The disk image, if not at the recorded path.
+        #[arg(long, value_name = "IMAGE")]
+        disk: Option<std::path::PathBuf>,
+        /// Start from the last snapshot before ICOUNT and replay from
+        /// there to ICOUNT (reporting the state there), then on to the end.
+        #[arg(long, value_name = "ICOUNT")]
+        seek: Option<u64>,
+        #[arg(long, value_enum, default_value_t = Exec::Tiered)]
+        exec: Exec,
+        /// Print statistics at the end (as `run --stats`).
+        #[arg(long)]
+        stats: bool,
+        /// A control socket, as for `run`.
+        #[arg(long, value_name = "PATH")]
+        control: Option<std::path::PathBuf>,
     },
     /// Compare two checkpoint traces (`lockstep run --trace-checkpoints`)
     /// and print the first interval where the guests' states differ.
@@ -204,14 +271,24 @@ pub struct RunOpts {
     /// FILE, to compare runs (of two builds, say) with `lockstep diff`.
     #[arg(long, value_name = "FILE")]
     trace_checkpoints: Option<std::path::PathBuf>,
-    /// Ticks between checkpoints of --trace-checkpoints.
-    #[arg(
-        long,
-        value_name = "N",
-        default_value_t = 1_000_000,
-        requires = "trace_checkpoints"
-    )]
+    /// Ticks between checkpoints (of --trace-checkpoints, or of a
+    /// recording).
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
     checkpoint_every: u64,
+    /// Start from a snapshot (written by the control socket's savevm, or
+    /// a recording's last one) instead of reset. The machine is built as
+    /// the snapshot's header says (image, RAM, clock, disk); IMAGE and
+    /// --disk override where the image and disk are found, and must be
+    /// the same files (checked by hash). The disk is used through a
+    /// private copy.
+    #[arg(long, value_name = "SNAP")]
+    load: Option<std::path::PathBuf>,
+    /// Listen for commands on a Unix socket at PATH (mode 0600), one JSON
+    /// object per line in QMP's style: {"execute": "stop"}, "cont",
+    /// "query-status", "savevm" with {"arguments": {"file": F}}, "quit".
+    /// Stopping and continuing never changes what the guest does.
+    #[arg(long, value_name = "PATH")]
+    control: Option<std::path::PathBuf>,
     /// Give the disk the legacy virtio-mmio interface (version 1), which
     /// QEMU's virt board uses unless told `-global
     /// virtio-mmio.force-legacy=false`; the default is the modern one.
@@ -232,6 +309,39 @@ fn main() {
             user::run_demo(&opts)
         }
         Command::Run { opts, image } => system::run(image.as_deref(), &opts),
+        Command::Record {
+            out,
+            snapshot_every,
+            opts,
+            image,
+        } => record::record(
+            image.as_deref(),
+            &opts,
+            &record::RecordOpts {
+                out: &out,
+                checkpoint_every: opts.checkpoint_every,
+                snapshot_every,
+            },
+        ),
+        Command::Replay {
+            recording,
+            image,
+            disk,
+            seek,
+            exec,
+            stats,
+            control,
+        } => replay::replay(
+            &recording,
+            &replay::ReplayOpts {
+                image,
+                disk,
+                exec,
+                stats,
+                seek,
+                control,
+            },
+        ),
         Command::Diff { a, b } => checkpoints::diff(&a, &b),
         Command::Disas {
             file,

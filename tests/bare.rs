@@ -52,10 +52,10 @@ impl Console for Capture {
     fn write(&mut self, bytes: &[u8]) {
         self.0.lock().unwrap().extend_from_slice(bytes);
     }
-    fn read_byte(&mut self) -> Option<u8> {
+    fn read_byte(&mut self, _: u64) -> Option<u8> {
         None
     }
-    fn time(&mut self, ns: u64) -> u32 {
+    fn time(&mut self, _: u64, ns: u64) -> u32 {
         (ns / 1_000_000_000) as u32
     }
     fn notice(&mut self, _msg: &str) {}

@@ -43,7 +43,7 @@ pub mod cpu {
 }
 
 /// The guest-visible state, as plain data.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GicState {
     pub dist_enabled: bool,
     pub cpu_enabled: bool,

@@ -6,6 +6,7 @@
 //! - `virt`: QEMU virt's memory map, RAM and the devices on it.
 
 pub mod gic;
+pub mod hex;
 pub mod pl011;
 pub mod pl031;
 pub mod sp804;

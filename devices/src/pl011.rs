@@ -63,7 +63,7 @@ pub trait Serial {
 }
 
 /// The guest-visible state, as plain data (snapshots, issue 6).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pl011State {
     pub ibrd: u32,
     pub fbrd: u32,

@@ -27,7 +27,7 @@ const ID: [u32; 8] = [0x31, 0x10, 0x04, 0x00, 0x0d, 0xf0, 0x05, 0xb1];
 const NS: u64 = 1_000_000_000;
 
 /// Guest-visible state, as plain data.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pl031State {
     /// The counter read `base` at virtual time `base_ns`.
     pub base: u32,

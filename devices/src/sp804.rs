@@ -37,7 +37,7 @@ const NS_PER_COUNT: u64 = 1000;
 const ID: [u32; 8] = [0x04, 0x18, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1];
 
 /// One counter's guest-visible state.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CounterState {
     pub load: u32,
     pub control: u32,

@@ -15,6 +15,13 @@ use sim::memory::{perm, Bus, GuestMemory};
 use std::collections::VecDeque;
 
 use crossbeam::channel::{Receiver, TryRecvError};
+use serde::{Deserialize, Serialize};
+
+use crate::gic::GicState;
+use crate::pl011::Pl011State;
+use crate::pl031::Pl031State;
+use crate::sp804::CounterState;
+use crate::virtio::blk::BlkState;
 use sim::time::{DeviceId, EventQueue, Fired, TimerId, VirtualClock};
 
 use crate::gic::Gic;
@@ -55,6 +62,79 @@ const DEV_RTC: DeviceId = DeviceId(2);
 const DEV_BLK: DeviceId = DeviceId(3);
 const DEV_UART: DeviceId = DeviceId(4);
 
+/// Where the UART's input comes from: the host (`LiveInput`), a
+/// recording being replayed, or either of those with a recorder in
+/// between (the binary's `record`).
+pub trait InputFeed: Send {
+    /// The bytes, at most `room`, that enter the FIFO at the poll at tick
+    /// `now`, and whether more input may come later.
+    fn poll(&mut self, now: u64, room: usize) -> (Vec<u8>, bool);
+    /// The core waits for nothing but input: block up to `timeout` for
+    /// some to arrive (a feed that knows its future returns at once).
+    fn wait(&mut self, _timeout: std::time::Duration) {}
+}
+
+/// Input from a host thread (stdin, a test's script). When bytes arrive
+/// depends on the host, so runs reading it repeat only through a
+/// recording, except for input all there from the start.
+pub struct LiveInput {
+    rx: Receiver<u8>,
+    /// Received but not yet delivered (the FIFO was full, or it came
+    /// while the core idled).
+    held: VecDeque<u8>,
+}
+
+impl LiveInput {
+    pub fn new(rx: Receiver<u8>) -> Self {
+        LiveInput {
+            rx,
+            held: VecDeque::new(),
+        }
+    }
+}
+
+impl InputFeed for LiveInput {
+    fn poll(&mut self, _now: u64, room: usize) -> (Vec<u8>, bool) {
+        let mut out = Vec::new();
+        let mut open = true;
+        while out.len() < room {
+            if let Some(b) = self.held.pop_front() {
+                out.push(b);
+                continue;
+            }
+            match self.rx.try_recv() {
+                Ok(b) => out.push(b),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    open = false;
+                    break;
+                }
+            }
+        }
+        (out, open || !self.held.is_empty())
+    }
+
+    fn wait(&mut self, timeout: std::time::Duration) {
+        if self.held.is_empty() {
+            if let Ok(b) = self.rx.recv_timeout(timeout) {
+                self.held.push_back(b);
+            }
+        }
+    }
+}
+
+/// The board's state in a snapshot: each device's own struct, and the
+/// event queue (which holds every device's timers).
+#[derive(Serialize, Deserialize)]
+struct VirtState {
+    queue: EventQueue,
+    gic: GicState,
+    uart: Pl011State,
+    rtc: Pl031State,
+    timer: [CounterState; 2],
+    blk: Option<BlkState>,
+}
+
 pub struct VirtBoard {
     pub queue: EventQueue,
     pub clock: VirtualClock,
@@ -65,12 +145,8 @@ pub struct VirtBoard {
     pub blk: Option<VirtioBlk>,
     /// What the transports without a device answer.
     empty: Transport,
-    /// The UART's input: bytes from a backend (the binary's stdin
-    /// thread, a test's script), taken at polls while the receiver is on.
-    input: Option<Receiver<u8>>,
-    /// Received from `input` but not yet in the FIFO (it was full, or the
-    /// byte came while the core idled).
-    held: VecDeque<u8>,
+    /// The UART's input, taken at polls while the receiver is on.
+    input: Option<Box<dyn InputFeed>>,
     input_poll: TimerId,
 }
 
@@ -104,7 +180,6 @@ impl VirtBoard {
             blk: None,
             empty: Transport::empty(),
             input: None,
-            held: VecDeque::new(),
             input_poll,
         }
     }
@@ -115,7 +190,13 @@ impl VirtBoard {
     /// read input are repeatable only through a recording, issue 6),
     /// except for input available from the start, as a test's.
     pub fn attach_input(&mut self, input: Receiver<u8>) {
-        self.input = Some(input);
+        self.input = Some(Box::new(LiveInput::new(input)));
+    }
+
+    /// Connects the UART's receive side to `feed` (a recorder or a
+    /// replay's script; `attach_input` for plain host input).
+    pub fn attach_feed(&mut self, feed: Box<dyn InputFeed>) {
+        self.input = Some(feed);
     }
 
     /// Moves input into the UART's FIFO and keeps polling while there is
@@ -124,24 +205,15 @@ impl VirtBoard {
         if !self.uart.receiving() {
             return;
         }
-        let mut open = true;
-        while self.uart.rx_room() > 0 {
-            if let Some(b) = self.held.pop_front() {
-                self.uart.receive(b);
-                continue;
-            }
-            match self.input.as_ref().map(|i| i.try_recv()) {
-                Some(Ok(b)) => {
-                    self.uart.receive(b);
-                }
-                Some(Err(TryRecvError::Empty)) => break,
-                Some(Err(TryRecvError::Disconnected)) | None => {
-                    open = false;
-                    break;
-                }
-            }
+        let room = self.uart.rx_room();
+        let Some(feed) = &mut self.input else {
+            return;
+        };
+        let (bytes, open) = feed.poll(now, room);
+        for b in bytes {
+            self.uart.receive(b);
         }
-        if open || !self.held.is_empty() {
+        if open {
             self.arm_input_poll(now);
         }
     }
@@ -295,14 +367,47 @@ impl Board for VirtBoard {
         }
         let only_input =
             self.queue.pending() == 1 && self.queue.deadline(self.input_poll).is_some();
-        if !only_input || !self.held.is_empty() {
+        if !only_input {
             return;
         }
-        if let Some(input) = &self.input {
-            if let Ok(b) = input.recv_timeout(std::time::Duration::from_millis(50)) {
-                self.held.push_back(b);
-            }
+        if let Some(feed) = &mut self.input {
+            feed.wait(std::time::Duration::from_millis(50));
         }
+    }
+
+    fn save(&mut self) -> Result<serde_json::Value, String> {
+        let blk = match &mut self.blk {
+            Some(b) => Some(
+                b.save()
+                    .map_err(|e| format!("cannot read the disk image's written sectors: {e}"))?,
+            ),
+            None => None,
+        };
+        let state = VirtState {
+            queue: self.queue.clone(),
+            gic: self.gic.state.clone(),
+            uart: self.uart.state.clone(),
+            rtc: self.rtc.state.clone(),
+            timer: self.timer.counters.clone(),
+            blk,
+        };
+        serde_json::to_value(state).map_err(|e| e.to_string())
+    }
+
+    fn restore(&mut self, state: &serde_json::Value) -> Result<(), String> {
+        let s = VirtState::deserialize(state).map_err(|e| format!("virt board: {e}"))?;
+        match (&mut self.blk, s.blk) {
+            (Some(b), Some(saved)) => b.restore(saved)?,
+            (None, None) => {}
+            (Some(_), None) => return Err("the snapshot has no disk; give no --disk".into()),
+            (None, Some(_)) => return Err("the snapshot has a disk; give it with --disk".into()),
+        }
+        self.queue = s.queue;
+        self.gic.state = s.gic;
+        self.uart.state = s.uart;
+        self.rtc.state = s.rtc;
+        self.timer.counters = s.timer;
+        Ok(())
     }
 
     /// The generic timer's PPIs: 30 (non-secure physical), 27 (virtual),

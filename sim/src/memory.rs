@@ -30,6 +30,10 @@ pub mod perm {
     /// Device registers (system mode): no R/W bits, so every fast path
     /// refuses the access and it reaches the bus lent by `with_io`.
     pub const IO: u8 = 16;
+    /// Writes are being tracked (`track_writes`) and none has hit this
+    /// page since the last `take_written`: a store takes the slow path
+    /// once, which notes the page and clears the bit.
+    pub const TRACK: u8 = 32;
     pub const RW: u8 = READ | WRITE;
     pub const RWX: u8 = READ | WRITE | EXEC;
 }
@@ -61,6 +65,9 @@ pub struct GuestMemory {
     /// Set when a store lands on a page holding predecoded code; the
     /// executor takes it to invalidate blocks and leave the current one.
     code_written: Vec<u32>,
+    /// Pages written since `take_written` (while tracking): what a
+    /// recording's checkpoints hash.
+    written: Vec<u32>,
     /// The device bus while `with_io` runs, else None (an access to an IO
     /// page then faults, and the machine re-runs the instruction with the
     /// bus at its exact tick).
@@ -124,6 +131,7 @@ impl GuestMemory {
             // running past 4 GiB is this one, so such an access is refused.
             perms: vec![0u8; PAGES + 1].into_boxed_slice(),
             code_written: Vec::new(),
+            written: Vec::new(),
             io: Cell::new(None),
         })
     }
@@ -183,7 +191,7 @@ impl GuestMemory {
         for p in Self::page_range(addr, len) {
             // A remapped page keeps its CODE mark so stale blocks still get
             // invalidated when new code is written there.
-            self.perms[p] = prot | (self.perms[p] & perm::CODE);
+            self.perms[p] = prot | (self.perms[p] & (perm::CODE | perm::TRACK));
         }
     }
 
@@ -252,17 +260,80 @@ impl GuestMemory {
     fn check_write(&mut self, addr: u32, size: u32) -> Result<(), Fault> {
         let last = addr.wrapping_add(size - 1);
         let (a, b) = (self.perms[page(addr)], self.perms[page(last)]);
-        if (a | b) & perm::CODE == 0 && a & b & perm::WRITE != 0 && last >= addr {
+        if (a | b) & (perm::CODE | perm::TRACK) == 0 && a & b & perm::WRITE != 0 && last >= addr {
             return Ok(());
         }
         self.check(addr, size, perm::WRITE, Access::Write)?;
-        if a & perm::CODE != 0 {
-            self.code_written.push(addr & !(PAGE_SIZE - 1));
-        }
-        if b & perm::CODE != 0 && page(last) != page(addr) {
-            self.code_written.push(last & !(PAGE_SIZE - 1));
+        self.note_write(page(addr));
+        if page(last) != page(addr) {
+            self.note_write(page(last));
         }
         Ok(())
+    }
+
+    /// The slow-path bookkeeping of a store to page `p`: code to drop,
+    /// a first write since the last checkpoint.
+    #[inline]
+    fn note_write(&mut self, p: usize) {
+        let pm = self.perms[p];
+        if pm & perm::CODE != 0 {
+            self.code_written.push((p as u32) << PAGE_SHIFT);
+        }
+        if pm & perm::TRACK != 0 {
+            self.perms[p] = pm & !perm::TRACK;
+            self.written.push(p as u32);
+        }
+    }
+
+    /// Starts tracking writes to every writable page (`take_written`).
+    pub fn track_writes(&mut self) {
+        self.written.clear();
+        for pm in self.perms.iter_mut() {
+            if *pm & perm::WRITE != 0 {
+                *pm |= perm::TRACK;
+            }
+        }
+    }
+
+    /// The pages (numbers, ascending) written since tracking started or
+    /// since the last call; tracking goes on.
+    pub fn take_written(&mut self) -> Vec<u32> {
+        let mut pages = std::mem::take(&mut self.written);
+        pages.sort_unstable();
+        for &p in &pages {
+            self.perms[p as usize] |= perm::TRACK;
+        }
+        pages
+    }
+
+    /// A hash of the contents of `pages` (page numbers), with their
+    /// numbers: a checkpoint's memory hash.
+    pub fn hash_pages(&self, pages: &[u32]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &p in pages {
+            h = (h ^ p as u64).wrapping_mul(0x100_0000_01b3);
+            for w in self.page(p).chunks_exact(8) {
+                let w = u64::from_le_bytes(w.try_into().unwrap());
+                h = (h.rotate_left(5) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            }
+        }
+        h
+    }
+
+    /// The contents of page number `p`.
+    pub fn page(&self, p: u32) -> &[u8] {
+        // SAFETY: every page number's 4 KiB lie inside the reservation.
+        unsafe { std::slice::from_raw_parts(self.ptr(p << PAGE_SHIFT), PAGE_SIZE as usize) }
+    }
+
+    /// Mapped pages (numbers) whose contents are guest-visible memory
+    /// (readable, not device registers): what a snapshot saves.
+    pub fn ram_pages(&self) -> impl Iterator<Item = u32> + '_ {
+        self.perms
+            .iter()
+            .enumerate()
+            .filter(|(_, &pm)| pm & perm::RWX != 0)
+            .map(|(p, _)| p as u32)
     }
 
     #[inline(always)]
@@ -416,9 +487,7 @@ impl GuestMemory {
     pub fn write_bytes(&mut self, addr: u32, data: &[u8]) -> Result<(), Fault> {
         self.check_range(addr, data.len(), perm::WRITE, Access::Write)?;
         for p in Self::page_range(addr, data.len() as u32) {
-            if self.perms[p] & perm::CODE != 0 {
-                self.code_written.push((p as u32) << PAGE_SHIFT);
-            }
+            self.note_write(p);
         }
         // SAFETY: the whole range was checked to be inside mapped pages.
         unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.ptr(addr), data.len()) };
@@ -432,6 +501,9 @@ impl GuestMemory {
                 addr,
                 access: Access::Write,
             });
+        }
+        for p in Self::page_range(addr, data.len() as u32) {
+            self.note_write(p);
         }
         // SAFETY: bounds checked against the 4 GiB reservation just above.
         unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.ptr(addr), data.len()) };

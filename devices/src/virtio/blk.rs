@@ -20,6 +20,7 @@ use sim::time::{
 
 use super::queue::{Buffer, Chain, QueueError};
 use super::{Effect, Transport, INT_USED};
+use crate::hex::Hex;
 
 pub const DEVICE_ID: u32 = 2;
 pub const SECTOR: u64 = 512;
@@ -71,7 +72,7 @@ enum Req {
 }
 
 /// A request taken from the ring and not yet completed.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 struct Pending {
     head: u16,
     /// Where read data goes.
@@ -95,6 +96,26 @@ pub struct VirtioBlk {
     pub completed: u64,
     /// The most requests in flight at once.
     pub max_in_flight: usize,
+    /// The image, for snapshots: the sectors written since it was
+    /// attached (`written`) are saved with the machine's state.
+    image: File,
+    written: BTreeSet<u64>,
+}
+
+/// A snapshot of the disk: its transport and requests in flight (with
+/// their answers), and the contents of every sector written since the
+/// image was attached, as runs of sectors. Restoring it onto the same
+/// starting image (the binary checks its hash) gives the disk as it was.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct BlkState {
+    transport: Transport,
+    capacity: u64,
+    io: sim::time::IoState<Result<Hex, u8>>,
+    pending: Vec<(RequestId, Pending)>,
+    orphans: Vec<RequestId>,
+    completed: u64,
+    max_in_flight: usize,
+    written: Vec<(u64, Hex)>,
 }
 
 /// What a chain asks for: the request for the backend, the writable
@@ -233,6 +254,7 @@ impl VirtioBlk {
         jitter: Option<Jitter>,
     ) -> std::io::Result<Self> {
         let capacity = image.metadata()?.len() / SECTOR;
+        let own = image.try_clone()?;
         let io = Io::new(owner);
         let backend = Backend::spawn("virtio-blk", io.replies(), jitter, move |req| {
             serve(&image, req)
@@ -252,7 +274,75 @@ impl VirtioBlk {
             clock,
             completed: 0,
             max_in_flight: 0,
+            image: own,
+            written: BTreeSet::new(),
         })
+    }
+
+    /// The device's state, after waiting for the requests in flight.
+    pub fn save(&mut self) -> std::io::Result<BlkState> {
+        let io = self.io.save();
+        let mut written: Vec<(u64, Hex)> = Vec::new();
+        for &s in &self.written {
+            let mut sector = vec![0u8; SECTOR as usize];
+            self.image.read_exact_at(&mut sector, s * SECTOR)?;
+            match written.last_mut() {
+                Some((first, run)) if *first + run.0.len() as u64 / SECTOR == s => {
+                    run.0.extend_from_slice(&sector)
+                }
+                _ => written.push((s, Hex(sector))),
+            }
+        }
+        Ok(BlkState {
+            transport: self.transport.clone(),
+            capacity: self.capacity,
+            io: sim::time::IoState {
+                next: io.next,
+                answers: io
+                    .answers
+                    .into_iter()
+                    .map(|(id, a)| (id, a.map(Hex)))
+                    .collect(),
+            },
+            pending: self.pending.iter().map(|(k, v)| (*k, v.clone())).collect(),
+            orphans: self.orphans.iter().copied().collect(),
+            completed: self.completed,
+            max_in_flight: self.max_in_flight,
+            written,
+        })
+    }
+
+    /// Takes a saved state into a device just attached to the image the
+    /// saved one started from: its written sectors go back into the image.
+    pub fn restore(&mut self, s: BlkState) -> Result<(), String> {
+        if s.capacity != self.capacity {
+            return Err(format!(
+                "the snapshot's disk has {} sectors, this one {}",
+                s.capacity, self.capacity
+            ));
+        }
+        for (first, run) in &s.written {
+            self.image
+                .write_all_at(&run.0, first * SECTOR)
+                .map_err(|e| format!("cannot restore the disk's written sectors: {e}"))?;
+            let n = run.0.len() as u64 / SECTOR;
+            self.written.extend(*first..first + n);
+        }
+        self.transport = s.transport;
+        self.io.restore(sim::time::IoState {
+            next: s.io.next,
+            answers: s
+                .io
+                .answers
+                .into_iter()
+                .map(|(id, a)| (id, a.map(|h| h.0)))
+                .collect(),
+        });
+        self.pending = s.pending.into_iter().collect();
+        self.orphans = s.orphans.into_iter().collect();
+        self.completed = s.completed;
+        self.max_in_flight = s.max_in_flight;
+        Ok(())
     }
 
     /// The configuration space (virtio 1.1, 5.2.4): capacity, size_max
@@ -303,6 +393,11 @@ impl VirtioBlk {
                 // Nowhere to put a status: the driver broke the protocol.
                 return self.transport.needs_reset();
             };
+            if let Req::Write { offset, data } = &p.req {
+                let first = offset / SECTOR;
+                self.written
+                    .extend(first..first + (data.len() as u64).div_ceil(SECTOR));
+            }
             let latency = self.clock.ticks_for(BASE_NS + PER_SECTOR_NS * p.sectors);
             let id = self.io.submit(queue, now, latency);
             self.backend.send(id, p.req);

@@ -17,7 +17,7 @@ pub const DESC_INDIRECT: u16 = 4;
 pub const AVAIL_NO_INTERRUPT: u16 = 1;
 
 /// One queue's configuration, as the driver wrote it to the transport.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct QueueConfig {
     /// Entries (a power of two, at most the device's maximum).
     pub num: u16,
@@ -51,7 +51,7 @@ pub enum QueueError {
 
 /// One buffer of a chain: guest address and length, and whether the
 /// device writes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Buffer {
     pub addr: u32,
     pub len: u32,

@@ -64,7 +64,7 @@ pub const MMIO_COUNT: u32 = 32;
 pub const MMIO_IRQ0: u32 = 48;
 
 /// The registers every virtio-mmio device shares.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Transport {
     /// 0: no device (an empty slot).
     pub device_id: u32,

@@ -1091,11 +1091,12 @@ impl Tr<'_, '_> {
     }
 
     /// Zero when page `page` (an I64 index) allows a read or a `write`
-    /// (a write also needs the page to hold no translated code).
+    /// (a write also needs the page to hold no translated code and no
+    /// write-tracking mark).
     fn page_refuses(&mut self, page: Value, write: bool) -> Value {
         use sim::memory::perm;
         let (mask, want) = if write {
-            (perm::WRITE | perm::CODE, perm::WRITE)
+            (perm::WRITE | perm::CODE | perm::TRACK, perm::WRITE)
         } else {
             (perm::READ, perm::READ)
         };

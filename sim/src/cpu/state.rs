@@ -7,7 +7,7 @@
 use super::{SysState, VfpRegs};
 
 #[repr(C)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CpuState {
     /// R0-R15. R15 holds the address of the next instruction to fetch
     /// whenever control is outside an instruction.

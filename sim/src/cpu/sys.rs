@@ -17,7 +17,7 @@ use crate::time::VirtualClock;
 
 /// CPSR.M values of the modes this core has.
 #[repr(u8)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Mode {
     #[default]
     Usr = 0x10,
@@ -118,7 +118,7 @@ pub mod sctlr {
 /// (`cp15` in `interp/misc.rs` answers them); these are the writable
 /// ones.
 #[repr(C)]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Cp15 {
     pub sctlr: u32,
     pub actlr: u32,
@@ -183,7 +183,7 @@ impl Default for Cp15 {
 }
 
 #[repr(C)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SysState {
     /// System mode is on: modes, exceptions and CP15 exist. Off in Linux
     /// user mode.

@@ -3,7 +3,7 @@
 //! (S<2n>/S<2n+1> are the halves of D<n>; Q<n> is D<2n>:D<2n+1>).
 
 #[repr(C)]
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VfpRegs {
     pub d: [u64; 32],
     pub fpscr: u32,

@@ -47,6 +47,17 @@ pub trait Board: Bus {
     /// input comes, rather than let an idle guest spin through virtual
     /// time; what it receives still lands at the poll's tick.
     fn idle(&mut self, _now: u64) {}
+    /// The board's state as plain data: every device's, with its timers,
+    /// line levels and backend requests in flight (waited for first), and
+    /// the event queue's (`sim::replay::snapshot`).
+    fn save(&mut self) -> Result<serde_json::Value, String> {
+        Err("this board has no snapshot support".into())
+    }
+    /// Takes `save`'s result into a board built with the same
+    /// configuration. Each device restores only its own part.
+    fn restore(&mut self, _state: &serde_json::Value) -> Result<(), String> {
+        Err("this board has no snapshot support".into())
+    }
 }
 
 /// The owner of the machine's own event-queue entries (the core's generic
@@ -110,6 +121,20 @@ pub struct Machine<B: Board> {
     /// them; they only decide when a run stops, never what it computes.
     realtime: RealtimeTimers,
     host: Option<Box<dyn HostClock>>,
+    /// The core is in WFI, waiting for an interrupt: a run that stopped
+    /// at its limit while the core slept goes on sleeping, so cutting a
+    /// run into slices (checkpoints, snapshots, the control socket)
+    /// changes nothing.
+    asleep: bool,
+}
+
+/// What a snapshot keeps of the machine itself, beside the CPU, memory
+/// and board.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MachineState {
+    pub cpu_timers: Option<[TimerId; 2]>,
+    pub asleep: bool,
+    pub exceptions: u64,
 }
 
 /// The tag of the host-time timeout.
@@ -140,7 +165,23 @@ impl<B: Board> Machine<B> {
             log: None,
             realtime: RealtimeTimers::new(),
             host: None,
+            asleep: false,
         }
+    }
+
+    /// The machine's own state (not the CPU's, memory's or board's).
+    pub fn state(&self) -> MachineState {
+        MachineState {
+            cpu_timers: self.cpu_timers,
+            asleep: self.asleep,
+            exceptions: self.exceptions,
+        }
+    }
+
+    pub fn set_state(&mut self, s: MachineState) {
+        self.cpu_timers = s.cpu_timers;
+        self.asleep = s.asleep;
+        self.exceptions = s.exceptions;
     }
 
     /// Stops `run` with `Stop::HostTimeout` once `ns` of host time have
@@ -159,6 +200,11 @@ impl<B: Board> Machine<B> {
     /// The events logged so far (empty unless `log_events`).
     pub fn events(&self) -> &[Event] {
         self.log.as_deref().unwrap_or(&[])
+    }
+
+    /// Takes the events logged so far; logging goes on.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        self.log.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
     /// The current tick.
@@ -210,6 +256,23 @@ impl<B: Board> Machine<B> {
             let now = self.now();
             self.fire_due();
             self.interrupt()?;
+            if self.asleep {
+                if let Some(stop) = self.sleep(limit) {
+                    return Ok(stop);
+                }
+                if self.asleep {
+                    // Still asleep at the limit or a host-time deadline.
+                    if let Some(host) = &self.host {
+                        if self.realtime.pop_due(host.monotonic_ns()) == Some(HOST_TIMEOUT) {
+                            return Ok(Stop::HostTimeout);
+                        }
+                    }
+                    if self.now() >= limit {
+                        return Ok(Stop::Limit);
+                    }
+                }
+                continue;
+            }
             if now >= limit {
                 return Ok(Stop::Limit);
             }
@@ -255,8 +318,10 @@ impl<B: Board> Machine<B> {
     /// instruction runs in between, so events that raise nothing (an
     /// input poll that found nothing) leave no trace in the guest.
     fn sleep(&mut self, limit: u64) -> Option<Stop> {
+        self.asleep = true;
         loop {
             if self.board.irq() || self.board.fiq() {
+                self.asleep = false;
                 return None;
             }
             let now = self.now();
@@ -269,7 +334,10 @@ impl<B: Board> Machine<B> {
             }
             self.board.idle(now);
             match self.board.queue().next_deadline() {
-                None => return Some(Stop::Idle),
+                None => {
+                    self.asleep = false;
+                    return Some(Stop::Idle);
+                }
                 Some(d) => {
                     self.cpu.sys.idle += d.min(limit).saturating_sub(now);
                     self.fire_due();

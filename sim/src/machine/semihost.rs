@@ -18,10 +18,11 @@ use super::{Board, Machine, Stop};
 /// terminal, or a capture in tests).
 pub trait Console {
     fn write(&mut self, bytes: &[u8]);
-    /// One byte of input; None at end of input.
-    fn read_byte(&mut self) -> Option<u8>;
-    /// Seconds since the Unix epoch at virtual time `ns` (SYS_TIME).
-    fn time(&mut self, ns: u64) -> u32;
+    /// One byte of input, read at tick `tick`; None at end of input.
+    fn read_byte(&mut self, tick: u64) -> Option<u8>;
+    /// Seconds since the Unix epoch at virtual time `ns`, tick `tick`
+    /// (SYS_TIME).
+    fn time(&mut self, tick: u64, ns: u64) -> u32;
     /// A message for the user about the run (not guest output).
     fn notice(&mut self, msg: &str);
 }
@@ -73,6 +74,7 @@ impl<B: Board> Machine<B> {
     pub(super) fn semihost(&mut self) -> Option<Stop> {
         let op = self.cpu.r[0];
         let arg = self.cpu.r[1];
+        let tick = self.now();
         let word = |m: &Self, i: u32| m.mem.read_u32(arg.wrapping_add(4 * i)).unwrap_or(0);
         let r0: u32 = match op {
             SYS_WRITEC => {
@@ -109,7 +111,7 @@ impl<B: Board> Machine<B> {
                 let (buf, len) = (word(self, 1), word(self, 2));
                 let mut n = 0;
                 while n < len {
-                    let Some(b) = self.console.read_byte() else {
+                    let Some(b) = self.console.read_byte(tick) else {
                         break;
                     };
                     if self.mem.write_u8(buf.wrapping_add(n), b).is_err() {
@@ -122,7 +124,7 @@ impl<B: Board> Machine<B> {
                 }
                 len - n
             }
-            SYS_READC => self.console.read_byte().map_or(u32::MAX, u32::from),
+            SYS_READC => self.console.read_byte(tick).map_or(u32::MAX, u32::from),
             // ":tt" is the only file: 0 for reading, 1 for writing.
             SYS_OPEN => u32::from(word(self, 1) >= 4),
             SYS_CLOSE => 0,
@@ -134,7 +136,7 @@ impl<B: Board> Machine<B> {
             }
             SYS_TIME => {
                 let ns = self.board.clock().ns(self.now());
-                self.console.time(ns)
+                self.console.time(tick, ns)
             }
             // In nanoseconds of virtual time, the unit QEMU uses.
             SYS_ELAPSED => {
@@ -224,10 +226,10 @@ mod tests {
         fn write(&mut self, bytes: &[u8]) {
             self.0.lock().unwrap().extend_from_slice(bytes);
         }
-        fn read_byte(&mut self) -> Option<u8> {
+        fn read_byte(&mut self, _: u64) -> Option<u8> {
             None
         }
-        fn time(&mut self, _: u64) -> u32 {
+        fn time(&mut self, _: u64, _: u64) -> u32 {
             0
         }
         fn notice(&mut self, _: &str) {}

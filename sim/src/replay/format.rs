@@ -16,14 +16,15 @@ use thiserror::Error;
 pub const MAGIC: &[u8; 8] = b"LOCKSTEP";
 /// Bumped whenever a record's encoding changes.
 pub const VERSION: u32 = 1;
-/// The largest payload a reader accepts: a bound on what a damaged length
-/// field can make it allocate.
-pub const MAX_PAYLOAD: u32 = 64 << 20;
+/// The largest payload a reader accepts (a snapshot of a big guest's RAM
+/// fits): a damaged length field beyond it is reported as such.
+pub const MAX_PAYLOAD: u32 = 1 << 30;
 
 const K_HEADER: u8 = 1;
 const K_EVENT: u8 = 2;
 const K_CHECKPOINT: u8 = 3;
 const K_END: u8 = 4;
+const K_SNAPSHOT: u8 = 5;
 
 /// The run's configuration, as ordered key/value pairs ("icount-shift",
 /// "image-hash", ...).
@@ -57,7 +58,13 @@ pub struct Checkpoint {
     pub icount: u64,
     pub pc: u32,
     pub cpu_hash: u64,
+    /// A hash of the pages written since the previous checkpoint (0 in
+    /// traces, which do not track memory).
     pub mem_hash: u64,
+    /// The tick it was taken at, and R0-R15 and the CPSR then, so that a
+    /// mismatch can name the registers that differ. Absent (None) in
+    /// traces written before recordings existed.
+    pub at: Option<(u64, [u32; 17])>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +75,11 @@ pub enum Record {
     /// The run ended (a recording without one was cut short).
     End {
         icount: u64,
+    },
+    /// The machine's state at `tick` (`super::snapshot`'s encoding).
+    Snapshot {
+        tick: u64,
+        state: Vec<u8>,
     },
 }
 
@@ -153,11 +165,22 @@ fn encode(record: &Record) -> (u8, Vec<u8>) {
             p.extend_from_slice(&c.pc.to_le_bytes());
             p.extend_from_slice(&c.cpu_hash.to_le_bytes());
             p.extend_from_slice(&c.mem_hash.to_le_bytes());
+            if let Some((tick, regs)) = &c.at {
+                p.extend_from_slice(&tick.to_le_bytes());
+                for r in regs {
+                    p.extend_from_slice(&r.to_le_bytes());
+                }
+            }
             K_CHECKPOINT
         }
         Record::End { icount } => {
             p.extend_from_slice(&icount.to_le_bytes());
             K_END
+        }
+        Record::Snapshot { tick, state } => {
+            p.extend_from_slice(&tick.to_le_bytes());
+            p.extend_from_slice(state);
+            K_SNAPSHOT
         }
     };
     (kind, p)
@@ -236,6 +259,10 @@ impl Iterator for Reader<'_> {
     }
 }
 
+/// A checkpoint with its tick and registers: 28 bytes of hashes, the
+/// tick, 17 registers.
+const CHECKPOINT_LEN: usize = 28 + 8 + 17 * 4;
+
 fn decode(kind: u8, p: &[u8], offset: usize) -> Result<Record, FormatError> {
     let malformed = |what| FormatError::Malformed { what, offset };
     let u64_at = |i: usize| {
@@ -272,17 +299,32 @@ fn decode(kind: u8, p: &[u8], offset: usize) -> Result<Record, FormatError> {
             data: p[12..].to_vec(),
         })),
         K_EVENT => Err(malformed("event")),
-        K_CHECKPOINT if p.len() == 28 => Ok(Record::Checkpoint(Checkpoint {
-            icount: u64_at(0).unwrap(),
-            pc: u32::from_le_bytes(p[8..12].try_into().unwrap()),
-            cpu_hash: u64_at(12).unwrap(),
-            mem_hash: u64_at(20).unwrap(),
-        })),
+        K_CHECKPOINT if p.len() == 28 || p.len() == CHECKPOINT_LEN => {
+            let at = (p.len() == CHECKPOINT_LEN).then(|| {
+                let mut regs = [0u32; 17];
+                for (i, r) in regs.iter_mut().enumerate() {
+                    *r = u32::from_le_bytes(p[36 + 4 * i..40 + 4 * i].try_into().unwrap());
+                }
+                (u64_at(28).unwrap(), regs)
+            });
+            Ok(Record::Checkpoint(Checkpoint {
+                icount: u64_at(0).unwrap(),
+                pc: u32::from_le_bytes(p[8..12].try_into().unwrap()),
+                cpu_hash: u64_at(12).unwrap(),
+                mem_hash: u64_at(20).unwrap(),
+                at,
+            }))
+        }
         K_CHECKPOINT => Err(malformed("checkpoint")),
         K_END if p.len() == 8 => Ok(Record::End {
             icount: u64_at(0).unwrap(),
         }),
         K_END => Err(malformed("end")),
+        K_SNAPSHOT if p.len() >= 8 => Ok(Record::Snapshot {
+            tick: u64_at(0).unwrap(),
+            state: p[8..].to_vec(),
+        }),
+        K_SNAPSHOT => Err(malformed("snapshot")),
         kind => Err(FormatError::UnknownRecord { kind, offset }),
     }
 }
@@ -312,7 +354,19 @@ mod tests {
                 pc: 0x4000_0100,
                 cpu_hash: 0x1111,
                 mem_hash: 0x2222,
+                at: None,
             }),
+            Record::Checkpoint(Checkpoint {
+                icount: 2 << 20,
+                pc: 0x4000_0200,
+                cpu_hash: 0x3333,
+                mem_hash: 0x4444,
+                at: Some((3 << 20, std::array::from_fn(|i| i as u32 * 7))),
+            }),
+            Record::Snapshot {
+                tick: 3 << 20,
+                state: b"state".to_vec(),
+            },
             Record::Event(InputEvent {
                 tick: 5000,
                 source: 2,

@@ -20,7 +20,9 @@ use thiserror::Error;
 use super::queue::{DeviceId, EventQueue};
 
 /// A request's number, unique per `Io`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct RequestId(pub u64);
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -108,6 +110,50 @@ impl<T> Io<T> {
             }
         }
         Err(IoError::BackendGone(self.owner.0, id.0))
+    }
+}
+
+/// What a snapshot keeps of an `Io`: the requests in flight with their
+/// answers (waited for: `Io::save`), and the next request number.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IoState<T> {
+    pub next: u64,
+    pub answers: Vec<(RequestId, T)>,
+}
+
+impl<T: Clone> Io<T> {
+    /// Waits for the answer to every request in flight, then returns them
+    /// as plain data. A request whose backend is gone is left out: its
+    /// completion then reports the backend gone, as it would have.
+    pub fn save(&mut self) -> IoState<T> {
+        while !self.gone && self.open.keys().any(|id| !self.early.contains_key(id)) {
+            match self.rx.recv() {
+                Ok(Reply::Done(got, v)) => {
+                    self.early.insert(got, v);
+                }
+                Ok(Reply::Gone) | Err(_) => self.gone = true,
+            }
+        }
+        IoState {
+            next: self.next,
+            answers: self
+                .open
+                .keys()
+                .filter_map(|id| Some((*id, self.early.get(id)?.clone())))
+                .collect(),
+        }
+    }
+
+    /// Takes a saved state into a fresh `Io`: the saved answers are there
+    /// when their completions come due.
+    pub fn restore(&mut self, s: IoState<T>) {
+        self.next = s.next;
+        self.open.clear();
+        self.early.clear();
+        for (id, v) in s.answers {
+            self.open.insert(id, ());
+            self.early.insert(id, v);
+        }
     }
 }
 

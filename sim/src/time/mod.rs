@@ -13,6 +13,6 @@ pub mod queue;
 pub mod realtime;
 
 pub use clock::{ClockKind, HostClock, VirtualClock};
-pub use io::{Backend, Io, IoError, Jitter, Reply, RequestId};
+pub use io::{Backend, Io, IoError, IoState, Jitter, Reply, RequestId};
 pub use queue::{BhId, BhKind, DeviceId, EventQueue, Fired, TimerId};
 pub use realtime::RealtimeTimers;

@@ -16,19 +16,25 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 /// A device's index in its machine's device table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct DeviceId(pub u16);
 
 /// A timer made by `EventQueue::new_timer`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct TimerId(u32);
 
 /// A bottom half made by `EventQueue::new_bh`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct BhId(u32);
 
 /// Whether a bottom half can be scheduled again after it ran.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BhKind {
     /// Runs once, then its id is dead (scheduling it again does nothing).
     OneShot,
@@ -65,7 +71,9 @@ impl Fired {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 enum Due {
     Timer { id: u32, gen: u32 },
     Bh { id: u32, gen: u32 },
@@ -73,14 +81,16 @@ enum Due {
 }
 
 /// Ordered by tick, then sequence number (unique), so `Due` never decides.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 struct Entry {
     at: u64,
     seq: u64,
     due: Due,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 struct Slot {
     owner: DeviceId,
     tag: u32,
@@ -91,14 +101,16 @@ struct Slot {
     armed: Option<u64>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 struct BhSlot {
     slot: Slot,
     kind: BhKind,
     dead: bool,
 }
 
-#[derive(Clone, Debug, Default)]
+/// Plain data (serde): a snapshot saves the whole queue, stale entries
+/// and sequence numbers included, so restored runs order ties alike.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct EventQueue {
     heap: BinaryHeap<Reverse<Entry>>,
     /// Heap entries known to be stale; past half the heap they are swept

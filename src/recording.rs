@@ -1,0 +1,74 @@
+//! A recording read into memory: its header, events, checkpoints and
+//! snapshots, and where and why it ended if it was cut short.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use sim::replay::format::{Checkpoint, FormatError, Header, InputEvent, Reader, Record};
+
+pub struct Recording {
+    pub header: Header,
+    pub events: Vec<InputEvent>,
+    pub checkpoints: Vec<Checkpoint>,
+    /// (tick, encoded state), in order.
+    pub snapshots: Vec<(u64, Vec<u8>)>,
+    /// The icount of its end record; None if it was cut short.
+    pub end: Option<u64>,
+    /// Why reading stopped before the end of the file (a kill, damage).
+    pub cut: Option<FormatError>,
+}
+
+impl Recording {
+    /// Reads `path`; a foreign or unreadable file is an error naming it,
+    /// a damaged or cut tail is not (`cut` says where reading stopped).
+    pub fn load(path: &Path) -> Result<Recording> {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        Self::parse(&bytes).with_context(|| path.display().to_string())
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Recording, FormatError> {
+        let mut r = Recording {
+            header: Header::default(),
+            events: Vec::new(),
+            checkpoints: Vec::new(),
+            snapshots: Vec::new(),
+            end: None,
+            cut: None,
+        };
+        let mut seen_header = false;
+        for rec in Reader::new(bytes)? {
+            match rec {
+                Ok(Record::Header(h)) if !seen_header => {
+                    r.header = h;
+                    seen_header = true;
+                }
+                Ok(Record::Header(_)) => {
+                    r.cut = Some(FormatError::Malformed {
+                        what: "second header",
+                        offset: 0,
+                    });
+                    break;
+                }
+                Ok(Record::Event(e)) => r.events.push(e),
+                Ok(Record::Checkpoint(c)) => r.checkpoints.push(c),
+                Ok(Record::Snapshot { tick, state }) => r.snapshots.push((tick, state)),
+                Ok(Record::End { icount }) => r.end = Some(icount),
+                Err(e) => {
+                    r.cut = Some(e);
+                    break;
+                }
+            }
+        }
+        if !seen_header {
+            return Err(r.cut.unwrap_or(FormatError::Truncated(12)));
+        }
+        Ok(r)
+    }
+
+    /// Whether this is a recording (it has a snapshot to start from)
+    /// rather than a checkpoint trace of a run.
+    pub fn is_recording(&self) -> bool {
+        !self.snapshots.is_empty()
+    }
+}

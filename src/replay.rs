@@ -1,0 +1,310 @@
+//! `lockstep replay RUN.lsr`: runs a recording again from its initial
+//! snapshot (or, with `--seek ICOUNT`, from the last snapshot before that
+//! point), feeding back its inputs at their ticks, and checks every
+//! checkpoint and device event against it. The first mismatch stops the
+//! replay with the icount, the PC, the registers that differ and the
+//! events that came just before.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use devices::virt::VirtBoard;
+use sim::machine::{Machine, Stop};
+use sim::replay::format::{Checkpoint, InputEvent};
+use sim::replay::snapshot;
+
+use crate::progress::Progress;
+use crate::record::{checkpoint, device_events};
+use crate::recording::Recording;
+use crate::session::Session;
+use crate::system::{self, build, Config, DiskUse, Inputs};
+use crate::tape::{self, kind, SRC_SEMIHOST, SRC_UART};
+use crate::Exec;
+
+pub struct ReplayOpts {
+    pub image: Option<PathBuf>,
+    pub disk: Option<PathBuf>,
+    pub exec: Exec,
+    pub stats: bool,
+    pub seek: Option<u64>,
+    pub control: Option<PathBuf>,
+}
+
+/// Register names in a checkpoint's order.
+const REG_NAMES: [&str; 17] = [
+    "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "sp", "lr",
+    "pc", "cpsr",
+];
+
+/// The tick a recording's checkpoint was taken at.
+fn tick(c: &Checkpoint) -> u64 {
+    c.at.map_or(c.icount, |(t, _)| t)
+}
+
+/// A machine positioned at a recording's snapshot, with the recording's
+/// remaining inputs attached, and what it is checked against.
+pub struct Positioned {
+    pub m: Machine<VirtBoard>,
+    /// Completions and bottom halves after the snapshot, in order.
+    pub expected: Vec<InputEvent>,
+    pub start_tick: u64,
+}
+
+/// Builds the recorded machine and restores the last snapshot at or
+/// before tick `at` (the first one if None).
+pub fn position(
+    rec: &Recording,
+    name: &str,
+    at: Option<u64>,
+    image: Option<&Path>,
+    disk: Option<&Path>,
+    exec: Exec,
+    stats: bool,
+) -> Result<Positioned> {
+    if !rec.is_recording() {
+        bail!("{name} is a checkpoint trace (lockstep run --trace-checkpoints), not a recording: it holds no snapshot to replay from (lockstep diff compares traces)");
+    }
+    let cfg = Config::from_header(&rec.header, name, image, disk)?;
+    let (start_tick, state) = match at {
+        None => &rec.snapshots[0],
+        Some(t) => rec
+            .snapshots
+            .iter()
+            .rev()
+            .find(|(s, _)| *s <= t)
+            .unwrap_or(&rec.snapshots[0]),
+    };
+    let start_tick = *start_tick;
+    let after = |e: &&InputEvent| e.tick > start_tick;
+    let pick = |src: u16| -> Vec<InputEvent> {
+        rec.events
+            .iter()
+            .filter(after)
+            .filter(|e| e.source == src)
+            .cloned()
+            .collect()
+    };
+    let inputs = Inputs::Replay {
+        uart: pick(SRC_UART),
+        console: pick(SRC_SEMIHOST),
+    };
+    let expected = rec
+        .events
+        .iter()
+        .filter(after)
+        .filter(|e| e.kind == kind::COMPLETION || e.kind == kind::BH)
+        .cloned()
+        .collect();
+    let mut m = build(&cfg, exec, stats, inputs, DiskUse::PrivateCopy)?;
+    snapshot::restore(&mut m, state)
+        .with_context(|| format!("{name}: cannot restore its snapshot at tick {start_tick}"))?;
+    m.log_events();
+    m.mem.track_writes();
+    Ok(Positioned {
+        m,
+        expected,
+        start_tick,
+    })
+}
+
+/// Runs `m` until its icount is `target` (ticks include idle time, so a
+/// tick limit may need several runs).
+pub fn run_to_icount(s: &mut Session, target: u64) -> Result<Stop> {
+    let mut stop = Stop::Limit;
+    while s.m.cpu.icount < target && stop == Stop::Limit && !s.quit {
+        let to = s.m.now() + (target - s.m.cpu.icount);
+        stop = s.run_to(to).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    Ok(stop)
+}
+
+pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
+    let name = path.display().to_string();
+    let rec = match Recording::load(path) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("lockstep: {e:#}");
+            return Ok(2);
+        }
+    };
+    let Positioned {
+        mut m,
+        expected,
+        start_tick,
+    } = position(
+        &rec,
+        &name,
+        o.seek,
+        o.image.as_deref(),
+        o.disk.as_deref(),
+        o.exec,
+        o.stats,
+    )?;
+    let end_tick = rec
+        .checkpoints
+        .last()
+        .map_or(0, tick)
+        .max(rec.events.last().map_or(0, |e| e.tick));
+    let start = std::time::Instant::now();
+    let mut s = Session::new(&mut m, o.control.as_deref(), rec.header.clone())?;
+    s.progress = Progress::ticks(end_tick, "replay", s.m.cpu.icount);
+    let mut last = Stop::Limit;
+    if let Some(target) = o.seek {
+        if target > rec.end.unwrap_or(u64::MAX) {
+            bail!(
+                "--seek {target}: {name} ends at icount {}",
+                rec.end.unwrap_or(0)
+            );
+        }
+        last = run_to_icount(&mut s, target)?;
+        let c = &s.m.cpu;
+        eprintln!(
+            "lockstep: {name}: at icount {} (tick {}, pc {:#010x}), from the snapshot at tick {start_tick}",
+            c.icount,
+            s.m.now(),
+            c.r[15]
+        );
+    }
+    let mut next_event = 0usize;
+    let mut checked = 0usize;
+    let from = s.m.now();
+    for c in rec.checkpoints.iter().filter(|c| tick(c) > from) {
+        let t = tick(c);
+        last = s
+            .run_to(t)
+            .map_err(|e| anyhow::anyhow!("{name}: replay stopped: {e}"))?;
+        if s.quit {
+            break;
+        }
+        let mine = device_events(s.m.take_events());
+        let now = s.m.now();
+        for e in &mine {
+            if expected.get(next_event) != Some(e) {
+                return Ok(diverged(
+                    &s,
+                    &name,
+                    &rec,
+                    &format!(
+                        "the replay did {} where the recording has {}",
+                        tape::name(e),
+                        expected
+                            .get(next_event)
+                            .map_or("nothing more".into(), tape::name)
+                    ),
+                    None,
+                ));
+            }
+            next_event += 1;
+        }
+        if let Some(e) = expected.get(next_event).filter(|e| e.tick <= now) {
+            return Ok(diverged(
+                &s,
+                &name,
+                &rec,
+                &format!(
+                    "the recording has {} and the replay, at tick {now}, has not done it",
+                    tape::name(e)
+                ),
+                None,
+            ));
+        }
+        if now < t {
+            return Ok(diverged(&s, &name, &rec, &format!(
+                "the guest stopped ({last:?}) at tick {now}, before the recording's checkpoint at tick {t}"
+            ), None));
+        }
+        let got = checkpoint(s.m);
+        if got.cpu_hash != c.cpu_hash || got.mem_hash != c.mem_hash {
+            return Ok(diverged(
+                &s,
+                &name,
+                &rec,
+                "checkpoint mismatch",
+                Some((c, &got)),
+            ));
+        }
+        checked += 1;
+    }
+    if rec.end.is_none() && !s.quit && s.m.now() < end_tick {
+        // Inputs after the last checkpoint of a cut recording.
+        last = s
+            .run_to(end_tick)
+            .map_err(|e| anyhow::anyhow!("{name}: replay stopped: {e}"))?;
+    }
+    s.progress.finish();
+    drop(s);
+    let _ = std::io::stdout().flush();
+    if o.stats {
+        system::print_stats(&m, start.elapsed().as_secs_f64());
+    }
+    match (&rec.end, &rec.cut) {
+        (Some(_), _) => eprintln!(
+            "lockstep: {name}: replay matches the recording: {checked} checkpoints, ended at icount {}",
+            m.cpu.icount
+        ),
+        (None, cut) => eprintln!(
+            "lockstep: {name}: the recording was cut short ({}); replayed to its end at icount {}, tick {}, {checked} checkpoints matching",
+            cut.as_ref().map_or("no end record".into(), |e| e.to_string()),
+            m.cpu.icount,
+            m.now()
+        ),
+    }
+    Ok(match last {
+        Stop::Exited(code) => code as i32,
+        _ => 0,
+    })
+}
+
+/// Reports a divergence and gives the exit status for it (1).
+fn diverged(
+    s: &Session,
+    name: &str,
+    rec: &Recording,
+    what: &str,
+    checkpoints: Option<(&Checkpoint, &Checkpoint)>,
+) -> i32 {
+    s.progress.finish();
+    let m = &s.m;
+    eprintln!(
+        "lockstep: {name}: replay diverged at icount {}, tick {}, pc {:#010x}: {what}",
+        m.cpu.icount,
+        m.now(),
+        m.cpu.r[15]
+    );
+    if let Some((want, got)) = checkpoints {
+        if let (Some((_, a)), Some((_, b))) = (want.at, got.at) {
+            let differ: Vec<String> = (0..17)
+                .filter(|&i| a[i] != b[i])
+                .map(|i| {
+                    format!(
+                        "{} recorded {:#010x} replayed {:#010x}",
+                        REG_NAMES[i], a[i], b[i]
+                    )
+                })
+                .collect();
+            if differ.is_empty() {
+                eprintln!("  R0-R15 and the CPSR agree");
+            } else {
+                eprintln!("  registers that differ: {}", differ.join(", "));
+            }
+        }
+        if want.cpu_hash != got.cpu_hash {
+            eprintln!(
+                "  the CPU state differs (hash {:016x} recorded, {:016x} replayed)",
+                want.cpu_hash, got.cpu_hash
+            );
+        }
+        if want.mem_hash != got.mem_hash {
+            eprintln!("  memory written since the previous checkpoint differs");
+        }
+    }
+    let before: Vec<&InputEvent> = rec.events.iter().filter(|e| e.tick <= m.now()).collect();
+    if !before.is_empty() {
+        eprintln!("  last recorded events before it:");
+        for e in before.iter().rev().take(5).rev() {
+            eprintln!("    {}", tape::name(e));
+        }
+    }
+    1
+}
