@@ -76,6 +76,34 @@ fn run_with(
     engine: Box<dyn Engine>,
     setup: impl FnOnce(&mut VirtBoard),
 ) -> (Outcome, Vec<Event>) {
+    let (mut m, out) = machine(image, engine, setup);
+    // Ticks, not instructions: idle time is skipped, so a guest that
+    // sleeps for virtual seconds still finishes at once.
+    m.log_events();
+    let stop = m.run(LIMIT).unwrap();
+    (outcome(&m, stop, &out), m.events().to_vec())
+}
+
+/// Ticks enough for every guest to end.
+const LIMIT: u64 = 10_000_000_000;
+
+fn outcome(m: &Machine<VirtBoard>, stop: Stop, out: &Capture) -> Outcome {
+    (
+        stop,
+        out.0.lock().unwrap().clone(),
+        m.cpu.icount,
+        m.cpu.cycles(),
+        m.cpu.hash() ^ m.mem.hash(),
+    )
+}
+
+/// A guest's machine at reset, its board set up by `setup`, and where
+/// its output goes.
+fn machine(
+    image: &[u8],
+    engine: Box<dyn Engine>,
+    setup: impl FnOnce(&mut VirtBoard),
+) -> (Machine<VirtBoard>, Capture) {
     let out = Capture::default();
     let mut mem = GuestMemory::new().unwrap();
     let board = VirtBoard::new(
@@ -93,7 +121,7 @@ fn run_with(
         mem.poke_bytes(seg.address() as u32, seg.data().unwrap())
             .unwrap();
     }
-    let mut m = Machine::new(
+    let m = Machine::new(
         CpuState::system_reset(elf.entry() as u32),
         mem,
         engine,
@@ -101,19 +129,7 @@ fn run_with(
         true,
         Box::new(out.clone()),
     );
-    // Ticks, not instructions: idle time is skipped, so a guest that
-    // sleeps for virtual seconds still finishes at once.
-    m.log_events();
-    let stop = m.run(10_000_000_000).unwrap();
-    let bytes = out.0.lock().unwrap().clone();
-    let o = (
-        stop,
-        bytes,
-        m.cpu.icount,
-        m.cpu.cycles(),
-        m.cpu.hash() ^ m.mem.hash(),
-    );
-    (o, m.events().to_vec())
+    (m, out)
 }
 
 fn engines() -> Vec<(&'static str, Box<dyn Engine>)> {
@@ -636,4 +652,95 @@ fn lockstep_run_refuses_images_it_cannot_place_and_names_them() {
     );
     assert_eq!(out.status.code(), Some(124));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--semihosting"));
+}
+
+/// UART input that counts what it delivered: where a snapshot's machine
+/// must take the input up again.
+struct Counted(devices::virt::LiveInput, Arc<std::sync::atomic::AtomicUsize>);
+
+impl devices::virt::InputFeed for Counted {
+    fn poll(&mut self, now: u64, room: usize) -> (Vec<u8>, bool) {
+        let (bytes, open) = self.0.poll(now, room);
+        self.1.fetch_add(bytes.len(), Ordering::Relaxed);
+        (bytes, open)
+    }
+}
+
+/// Snapshots (issue 6): for every guest, run to tick N, save, build a
+/// fresh machine, restore, and run on; the two halves together must give
+/// the straight run's output, exit, icount, cycles, state hash, event log
+/// and disk. N is taken inside interrupt handlers, while disk requests
+/// are in flight, and at the middle of the run.
+#[test]
+fn save_restore_and_continue_equals_a_straight_run_for_every_guest() {
+    const ECHO_INPUT: &[u8] = b"some input, then a stop.";
+    let dir = TempDir::new("snapshot");
+    let disk = dir.0.join("disk.img");
+    for (name, image, setup) in every_guest(&dir.0) {
+        let (want, events) = run_with(image, Box::new(Interp::new()), |b| setup(b, None));
+        let want_disk = std::fs::read(&disk).ok();
+        let end = events.iter().map(|e| match e {
+            Event::Device(f) => f.at(),
+            Event::Interrupt { tick, .. } => *tick,
+        });
+        let last = end.max().unwrap_or(0);
+        let mut points: Vec<u64> = events
+            .iter()
+            .filter_map(|e| match e {
+                // Three instructions into the handler.
+                Event::Interrupt { tick, .. } => Some(tick + 3),
+                // Requests in flight, completing at the next tick.
+                Event::Device(sim::time::Fired::Completion { at, .. }) => Some(at - 1),
+                _ => None,
+            })
+            .take(4)
+            .chain([last / 2, 1])
+            .filter(|&n| n > 0 && n < last)
+            .collect();
+        points.sort_unstable();
+        points.dedup();
+        assert!(!points.is_empty() || name == "hello", "{name}: no points");
+        for n in points {
+            let sent = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+            let (mut a, out_a) = machine(image, Box::new(Jit::new(Tier::Tiered, 1).unwrap()), |b| {
+                setup(b, Some(n));
+                if name == "echo" {
+                    b.attach_feed(Box::new(Counted(
+                        devices::virt::LiveInput::new(scripted(ECHO_INPUT)),
+                        sent.clone(),
+                    )));
+                }
+            });
+            a.log_events();
+            assert_eq!(a.run(n).unwrap(), Stop::Limit, "{name} to {n}");
+            let snap = sim::replay::snapshot::save(&mut a).unwrap();
+            let first_events = a.events().to_vec();
+            drop(a);
+            // A fresh machine (and a fresh disk image, as at reset).
+            let (mut b, out_b) = machine(image, Box::new(Jit::new(Tier::Tiered, 1).unwrap()), |b| {
+                setup(b, None);
+                if name == "echo" {
+                    let rest = &ECHO_INPUT[sent.load(Ordering::Relaxed)..];
+                    b.attach_input(scripted(rest));
+                }
+            });
+            assert_eq!(sim::replay::snapshot::restore(&mut b, &snap).unwrap(), n);
+            b.log_events();
+            let stop = b.run(LIMIT).unwrap();
+            let mut got = outcome(&b, stop, &out_b);
+            let mut printed = out_a.0.lock().unwrap().clone();
+            printed.extend_from_slice(&got.1);
+            got.1 = printed;
+            assert_eq!(got, want, "{name}: saved at tick {n}");
+            let mut all = first_events;
+            all.extend_from_slice(b.events());
+            assert_eq!(all, events, "{name}: saved at tick {n}: events");
+            drop(b);
+            if let Some(d) = &want_disk {
+                if name.starts_with("virtio") {
+                    assert!(std::fs::read(&disk).unwrap() == *d, "{name}: saved at {n}: disk");
+                }
+            }
+        }
+    }
 }
