@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use devices::virt::VirtBoard;
 use sim::machine::{Machine, Stop};
-use sim::replay::format::{Checkpoint, InputEvent};
+use sim::replay::format::{Checkpoint, FormatError, InputEvent};
 use sim::replay::snapshot;
 
 use crate::progress::Progress;
@@ -128,6 +128,16 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
             return Ok(2);
         }
     };
+    // A cut tail is what a killed recorder leaves: replay up to it. Any
+    // other fault means the file was damaged: trust none of it.
+    if let Some(e) = rec
+        .cut
+        .as_ref()
+        .filter(|e| !matches!(e, FormatError::Truncated(_)))
+    {
+        eprintln!("lockstep: {name}: {e}; not replaying a damaged recording");
+        return Ok(2);
+    }
     let Positioned {
         mut m,
         expected,
@@ -157,7 +167,12 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
                 rec.end.unwrap_or(0)
             );
         }
-        last = run_to_icount(&mut s, target)?;
+    }
+    // Reached in the interval of the first checkpoint past it, so that
+    // every checkpoint on the way is still checked.
+    let mut seek = o.seek;
+    let mut seek_to = |s: &mut Session, target: u64| -> Result<Stop> {
+        let stop = run_to_icount(s, target)?;
         let c = &s.m.cpu;
         eprintln!(
             "lockstep: {name}: at icount {} (tick {}, pc {:#010x}), from the snapshot at tick {start_tick}",
@@ -165,11 +180,16 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
             s.m.now(),
             c.r[15]
         );
-    }
+        Ok(stop)
+    };
     let mut next_event = 0usize;
     let mut checked = 0usize;
     let from = s.m.now();
     for c in rec.checkpoints.iter().filter(|c| tick(c) > from) {
+        if let Some(target) = seek.filter(|&t| t < c.icount) {
+            last = seek_to(&mut s, target)?;
+            seek = None;
+        }
         let t = tick(c);
         last = s
             .run_to(t)
@@ -225,6 +245,9 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
             ));
         }
         checked += 1;
+    }
+    if let Some(target) = seek {
+        last = seek_to(&mut s, target)?;
     }
     if rec.end.is_none() && !s.quit && s.m.now() < end_tick {
         // Inputs after the last checkpoint of a cut recording.

@@ -656,7 +656,10 @@ fn lockstep_run_refuses_images_it_cannot_place_and_names_them() {
 
 /// UART input that counts what it delivered: where a snapshot's machine
 /// must take the input up again.
-struct Counted(devices::virt::LiveInput, Arc<std::sync::atomic::AtomicUsize>);
+struct Counted(
+    devices::virt::LiveInput,
+    Arc<std::sync::atomic::AtomicUsize>,
+);
 
 impl devices::virt::InputFeed for Counted {
     fn poll(&mut self, now: u64, room: usize) -> (Vec<u8>, bool) {
@@ -702,28 +705,30 @@ fn save_restore_and_continue_equals_a_straight_run_for_every_guest() {
         assert!(!points.is_empty() || name == "hello", "{name}: no points");
         for n in points {
             let sent = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-            let (mut a, out_a) = machine(image, Box::new(Jit::new(Tier::Tiered, 1).unwrap()), |b| {
-                setup(b, Some(n));
-                if name == "echo" {
-                    b.attach_feed(Box::new(Counted(
-                        devices::virt::LiveInput::new(scripted(ECHO_INPUT)),
-                        sent.clone(),
-                    )));
-                }
-            });
+            let (mut a, out_a) =
+                machine(image, Box::new(Jit::new(Tier::Tiered, 1).unwrap()), |b| {
+                    setup(b, Some(n));
+                    if name == "echo" {
+                        b.attach_feed(Box::new(Counted(
+                            devices::virt::LiveInput::new(scripted(ECHO_INPUT)),
+                            sent.clone(),
+                        )));
+                    }
+                });
             a.log_events();
             assert_eq!(a.run(n).unwrap(), Stop::Limit, "{name} to {n}");
             let snap = sim::replay::snapshot::save(&mut a).unwrap();
             let first_events = a.events().to_vec();
             drop(a);
             // A fresh machine (and a fresh disk image, as at reset).
-            let (mut b, out_b) = machine(image, Box::new(Jit::new(Tier::Tiered, 1).unwrap()), |b| {
-                setup(b, None);
-                if name == "echo" {
-                    let rest = &ECHO_INPUT[sent.load(Ordering::Relaxed)..];
-                    b.attach_input(scripted(rest));
-                }
-            });
+            let (mut b, out_b) =
+                machine(image, Box::new(Jit::new(Tier::Tiered, 1).unwrap()), |b| {
+                    setup(b, None);
+                    if name == "echo" {
+                        let rest = &ECHO_INPUT[sent.load(Ordering::Relaxed)..];
+                        b.attach_input(scripted(rest));
+                    }
+                });
             assert_eq!(sim::replay::snapshot::restore(&mut b, &snap).unwrap(), n);
             b.log_events();
             let stop = b.run(LIMIT).unwrap();
@@ -738,7 +743,10 @@ fn save_restore_and_continue_equals_a_straight_run_for_every_guest() {
             drop(b);
             if let Some(d) = &want_disk {
                 if name.starts_with("virtio") {
-                    assert!(std::fs::read(&disk).unwrap() == *d, "{name}: saved at {n}: disk");
+                    assert!(
+                        std::fs::read(&disk).unwrap() == *d,
+                        "{name}: saved at {n}: disk"
+                    );
                 }
             }
         }

@@ -1,0 +1,557 @@
+//! Record and replay from the command line (issue 6): every guest
+//! recorded and replayed in other tiers under load gives the run's output,
+//! exit and state; a killed recording replays to where it stopped;
+//! damaged and foreign files fail cleanly; seeking, the control socket
+//! and snapshots leave the result unchanged.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::*;
+
+fn guest(name: &str) -> String {
+    format!(
+        "{}/tests/guests/bare/bin/{name}.elf",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// The `state hash` line of a `--stats` run.
+fn state_hash(o: &Output) -> String {
+    icount_and_hash(o).1
+}
+
+/// A disk image of pseudo-random bytes.
+fn disk_image(path: &Path) {
+    let mut x = 0x1234_5678_9abc_def0u64;
+    let bytes: Vec<u8> = (0..1 << 20)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect();
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Threads spinning until dropped: the host's cores busy.
+struct Busy(Arc<AtomicBool>, Vec<std::thread::JoinHandle<()>>);
+
+impl Busy {
+    fn start(n: usize) -> Busy {
+        let stop = Arc::new(AtomicBool::new(false));
+        let threads = (0..n)
+            .map(|_| {
+                let stop = stop.clone();
+                std::thread::spawn(move || {
+                    let mut x = 1u64;
+                    while !stop.load(Ordering::Relaxed) {
+                        x = std::hint::black_box(
+                            x.wrapping_mul(6364136223846793005).wrapping_add(1),
+                        );
+                    }
+                })
+            })
+            .collect();
+        Busy(stop, threads)
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+        for t in self.1.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Runs lockstep with `args` in `dir`, writing `input` to its stdin in
+/// pieces with pauses between them (input whose timing the host decides).
+fn with_paced_input(dir: &Path, args: &[&str], input: &[&[u8]]) -> Output {
+    let mut child = lockstep()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for piece in input {
+        std::thread::sleep(Duration::from_millis(150));
+        let _ = stdin.write_all(piece);
+        let _ = stdin.flush();
+    }
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+/// The guests, with the options each needs (the disk is made in `dir`).
+fn guests(dir: &Path) -> Vec<(&'static str, Vec<String>)> {
+    disk_image(&dir.join("disk.img"));
+    let plain = |g: &str| vec!["--semihosting".to_string(), guest(g)];
+    let disk = |legacy: bool| {
+        let mut v = vec!["--semihosting".into(), "--disk".into(), "disk.img".into()];
+        if legacy {
+            v.push("--virtio-legacy".into());
+        }
+        v.push(guest("virtio_blk"));
+        v
+    };
+    vec![
+        ("hello", plain("hello")),
+        ("timer_irq", plain("timer_irq")),
+        ("nested_irq", plain("nested_irq")),
+        ("rtc", plain("rtc")),
+        ("gtimer", plain("gtimer")),
+        ("demo", vec![]),
+        ("virtio_blk", disk(false)),
+        ("virtio_blk legacy", disk(true)),
+        ("timer_bench", plain("timer_bench")),
+    ]
+}
+
+/// Every guest: `record` prints, exits and ends as `run` does, and its
+/// recording replays to the same output, exit and state hash under the
+/// interpreter and the tiered JIT, with the host's cores busy. The disk
+/// image is left as it was.
+#[test]
+fn every_guest_records_and_replays_exactly_in_every_tier_under_load() {
+    let dir = TempDir::new("replay-all");
+    let before = {
+        let g = guests(&dir.0);
+        drop(g);
+        std::fs::read(dir.0.join("disk.img")).unwrap()
+    };
+    for (name, opts) in guests(&dir.0) {
+        let opts: Vec<&str> = opts.iter().map(String::as_str).collect();
+        let lsr = format!("{}.lsr", name.replace(' ', "_"));
+        let record: Vec<&str> = [&["record", "--stats", "-o", &lsr][..], &opts].concat();
+        let rec = run_in(&dir.0, &record, None);
+        assert_eq!(
+            std::fs::read(dir.0.join("disk.img")).unwrap(),
+            before,
+            "{name}: record changed the disk image"
+        );
+        // The plain run writes the disk in place: give it a copy.
+        std::fs::copy(dir.0.join("disk.img"), dir.0.join("run.img")).unwrap();
+        let run_opts: Vec<&str> = opts
+            .iter()
+            .map(|o| if *o == "disk.img" { "run.img" } else { o })
+            .collect();
+        let run = run_in(&dir.0, &[&["run", "--stats"][..], &run_opts].concat(), None);
+        assert_eq!(
+            rec.status.code(),
+            run.status.code(),
+            "{name}: {}",
+            text(&rec.stderr)
+        );
+        assert_eq!(text(&rec.stdout), text(&run.stdout), "{name}");
+        assert_eq!(state_hash(&rec), state_hash(&run), "{name}");
+        let _busy = Busy::start(2);
+        for exec in ["interp", "tiered"] {
+            let rep = run_in(&dir.0, &["replay", "--stats", "--exec", exec, &lsr], None);
+            let err = text(&rep.stderr);
+            assert_eq!(rep.status.code(), run.status.code(), "{name} {exec}: {err}");
+            assert!(
+                err.contains("replay matches the recording"),
+                "{name} {exec}: {err}"
+            );
+            assert_eq!(text(&rep.stdout), text(&run.stdout), "{name} {exec}");
+            assert_eq!(state_hash(&rep), state_hash(&run), "{name} {exec}");
+        }
+    }
+}
+
+/// Input whose timing the host decides (typed in pieces, with pauses)
+/// lands at the same ticks in the replay, with no input given to it.
+#[test]
+fn uart_input_typed_at_host_moments_replays_at_the_same_ticks() {
+    let dir = TempDir::new("replay-input");
+    let echo = guest("echo");
+    let rec = with_paced_input(
+        &dir.0,
+        &[
+            "record",
+            "--stats",
+            "-o",
+            "echo.lsr",
+            "--semihosting",
+            &echo,
+        ],
+        &[b"first ", b"second ", b"third."],
+    );
+    assert_eq!(rec.status.code(), Some(0), "{}", text(&rec.stderr));
+    assert!(
+        text(&rec.stdout).contains("FIRST SECOND THIRD."),
+        "{}",
+        text(&rec.stdout)
+    );
+    for exec in ["interp", "jit"] {
+        let rep = run_in(
+            &dir.0,
+            &["replay", "--stats", "--exec", exec, "echo.lsr"],
+            None,
+        );
+        assert_eq!(rep.status.code(), Some(0), "{}", text(&rep.stderr));
+        assert_eq!(text(&rep.stdout), text(&rec.stdout));
+        assert_eq!(icount_and_hash(&rep), icount_and_hash(&rec));
+    }
+}
+
+/// A recorder killed with SIGKILL leaves a recording that replays, with
+/// every checkpoint checked, up to its last flushed record, and says
+/// where it ended.
+#[test]
+fn a_killed_recording_replays_up_to_where_it_stopped() {
+    let dir = TempDir::new("replay-kill");
+    let mut child = lockstep()
+        .args([
+            "record",
+            "-o",
+            "killed.lsr",
+            "--exec",
+            "interp",
+            "--checkpoint-every",
+            "200000",
+            "--semihosting",
+            &guest("timer_bench"),
+        ])
+        .current_dir(&dir.0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let rep = run_in(&dir.0, &["replay", "killed.lsr"], None);
+    let err = text(&rep.stderr);
+    assert_eq!(rep.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("cut short") && err.contains("replayed to its end"),
+        "{err}"
+    );
+    let matched: u64 = err
+        .split(" checkpoints matching")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(matched > 0, "{err}");
+}
+
+/// Damaged and foreign files, and a recording given another image, fail
+/// with a message naming the problem and a non-zero status, never a
+/// panic.
+#[test]
+fn damaged_and_foreign_recordings_fail_cleanly() {
+    let dir = TempDir::new("replay-bad");
+    let rec = run_in(
+        &dir.0,
+        &[
+            "record",
+            "-o",
+            "good.lsr",
+            "--semihosting",
+            &guest("timer_irq"),
+        ],
+        None,
+    );
+    assert_eq!(rec.status.code(), Some(0), "{}", text(&rec.stderr));
+    let good = std::fs::read(dir.0.join("good.lsr")).unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.0.join(name), bytes).unwrap();
+    write("junk.lsr", b"certainly not a recording");
+    let mut v = good.clone();
+    v[8] = 99;
+    write("version.lsr", &v);
+    let mut c = good.clone();
+    let mid = c.len() / 2;
+    c[mid] ^= 0x40;
+    write("flipped.lsr", &c);
+    write("empty.lsr", b"");
+    let cases: [(&[&str], &str); 5] = [
+        (&["replay", "junk.lsr"], "not a Lockstep recording"),
+        (&["replay", "version.lsr"], "version 99"),
+        (&["replay", "flipped.lsr"], "damaged"),
+        (&["replay", "empty.lsr"], "not a Lockstep recording"),
+        (
+            &["replay", "--image", &guest("hello"), "good.lsr"],
+            "recording of another image",
+        ),
+    ];
+    for (args, want) in cases {
+        let o = run_in(&dir.0, args, None);
+        let err = text(&o.stderr);
+        assert!(
+            !matches!(o.status.code(), Some(0) | Some(101) | None),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    // A run trace is not a recording.
+    let o = run_in(
+        &dir.0,
+        &[
+            "run",
+            "--semihosting",
+            "--trace-checkpoints",
+            "t.lsr",
+            &guest("hello"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let o = run_in(&dir.0, &["replay", "t.lsr"], None);
+    assert!(
+        text(&o.stderr).contains("not a recording"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+/// `replay --seek` starts from the nearest snapshot and ends as the full
+/// replay does.
+#[test]
+fn seeking_starts_from_a_snapshot_and_ends_alike() {
+    let dir = TempDir::new("replay-seek");
+    disk_image(&dir.0.join("disk.img"));
+    let rec = run_in(
+        &dir.0,
+        &[
+            "record",
+            "--stats",
+            "-o",
+            "blk.lsr",
+            "--checkpoint-every",
+            "250000",
+            "--snapshot-every",
+            "500000",
+            "--semihosting",
+            "--disk",
+            "disk.img",
+            &guest("virtio_blk"),
+        ],
+        None,
+    );
+    assert_eq!(rec.status.code(), Some(0), "{}", text(&rec.stderr));
+    for seek in ["1", "700000", "1900000"] {
+        let rep = run_in(
+            &dir.0,
+            &["replay", "--stats", "--seek", seek, "blk.lsr"],
+            None,
+        );
+        let err = text(&rep.stderr);
+        assert_eq!(rep.status.code(), Some(0), "--seek {seek}: {err}");
+        assert!(err.contains(&format!("at icount {seek} ")), "{err}");
+        assert!(err.contains("replay matches"), "{err}");
+        assert_eq!(state_hash(&rep), state_hash(&rec), "--seek {seek}");
+    }
+    let o = run_in(
+        &dir.0,
+        &["replay", "--seek", "999999999999", "blk.lsr"],
+        None,
+    );
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        text(&o.stderr).contains("ends at icount"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+/// A client of the control socket (QMP-like JSON lines).
+struct Client(BufReader<UnixStream>, UnixStream);
+
+impl Client {
+    fn connect(path: &Path) -> Client {
+        for _ in 0..500 {
+            if let Ok(s) = UnixStream::connect(path) {
+                let mut c = Client(BufReader::new(s.try_clone().unwrap()), s);
+                let greeting = c.line();
+                assert!(greeting.contains("QMP"), "{greeting}");
+                return c;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("no control socket at {}", path.display());
+    }
+
+    fn line(&mut self) -> String {
+        let mut l = String::new();
+        self.0.read_line(&mut l).unwrap();
+        l
+    }
+
+    /// Sends a request; None once the run has ended and closed it.
+    fn ask(&mut self, req: &str) -> Option<String> {
+        writeln!(self.1, "{req}").ok()?;
+        let l = self.line();
+        (!l.is_empty() && !l.contains("the run has ended")).then_some(l)
+    }
+}
+
+/// Starts lockstep with a control socket, and pokes it from this thread:
+/// stops and continues at pseudo-random host moments (checking status
+/// between), with a malformed and an unknown command thrown in, until it
+/// ends. Returns its output.
+fn poked(dir: &Path, args: &[&str], socket: &Path, seed: u64) -> Output {
+    let child = lockstep()
+        .args(args)
+        .args(["--control", socket.to_str().unwrap()])
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut c = Client::connect(socket);
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(socket).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "the socket is owner-only");
+    let mut x = seed | 1;
+    let mut rand = move |n: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % n
+    };
+    for i in 0.. {
+        let Some(r) = c.ask(r#"{"execute":"stop"}"#) else {
+            break;
+        };
+        assert!(r.contains("return"), "{r}");
+        let Some(r) = c.ask(r#"{"execute":"query-status"}"#) else {
+            break;
+        };
+        assert!(r.contains("\"paused\""), "{r}");
+        std::thread::sleep(Duration::from_millis(rand(5)));
+        if i % 3 == 0 {
+            let Some(r) = c.ask("{not json") else { break };
+            assert!(r.contains("error") && r.contains("malformed"), "{r}");
+            let Some(r) = c.ask(r#"{"execute":"reboot"}"#) else {
+                break;
+            };
+            assert!(r.contains("unknown command"), "{r}");
+        }
+        let Some(r) = c.ask(r#"{"execute":"cont"}"#) else {
+            break;
+        };
+        assert!(r.contains("return"), "{r}");
+        std::thread::sleep(Duration::from_millis(rand(20)));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Stopping and continuing many times during record and replay changes
+/// nothing: the same output, state hash and recording checks.
+#[test]
+fn stopping_and_continuing_during_record_and_replay_changes_nothing() {
+    let dir = TempDir::new("replay-control");
+    let bench = guest("timer_bench");
+    let args = [
+        "--stats",
+        "--exec",
+        "interp",
+        "--semihosting",
+        bench.as_str(),
+    ];
+    let plain = run_in(&dir.0, &[&["run"][..], &args].concat(), None);
+    let socket = dir.0.join("control.sock");
+    let rec = poked(
+        &dir.0,
+        &[&["record", "-o", "b.lsr"][..], &args].concat(),
+        &socket,
+        7,
+    );
+    assert_eq!(rec.status.code(), Some(0), "{}", text(&rec.stderr));
+    assert_eq!(text(&rec.stdout), text(&plain.stdout));
+    assert_eq!(state_hash(&rec), state_hash(&plain));
+    assert!(!socket.exists(), "the socket is removed at the end");
+    let rep = poked(
+        &dir.0,
+        &["replay", "--stats", "--exec", "interp", "b.lsr"],
+        &socket,
+        11,
+    );
+    let err = text(&rep.stderr);
+    assert_eq!(rep.status.code(), Some(0), "{err}");
+    assert!(err.contains("replay matches"), "{err}");
+    assert_eq!(text(&rep.stdout), text(&plain.stdout));
+    assert_eq!(state_hash(&rep), state_hash(&plain));
+}
+
+/// `savevm` over the control socket, then `run --load`: the loaded run
+/// ends as the straight run does, and prints what came after the save.
+#[test]
+fn savevm_then_load_ends_as_the_straight_run() {
+    let dir = TempDir::new("replay-savevm");
+    let bench = guest("timer_bench");
+    let args = [
+        "run",
+        "--stats",
+        "--exec",
+        "interp",
+        "--semihosting",
+        bench.as_str(),
+    ];
+    let plain = run_in(&dir.0, &args, None);
+    let socket = dir.0.join("c.sock");
+    let snap: PathBuf = dir.0.join("mid.snap");
+    let child = lockstep()
+        .args(args)
+        .args(["--control", socket.to_str().unwrap()])
+        .current_dir(&dir.0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut c = Client::connect(&socket);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(c.ask(r#"{"execute":"stop"}"#).unwrap().contains("return"));
+    let save = format!(
+        r#"{{"execute":"savevm","arguments":{{"file":"{}"}}}}"#,
+        snap.display()
+    );
+    let r = c.ask(&save).unwrap();
+    assert!(r.contains("return"), "{r}");
+    let status = c.ask(r#"{"execute":"query-status"}"#).unwrap();
+    assert!(c.ask(r#"{"execute":"cont"}"#).unwrap().contains("return"));
+    let first = child.wait_with_output().unwrap();
+    assert_eq!(state_hash(&first), state_hash(&plain), "{status}");
+    let loaded = run_in(
+        &dir.0,
+        &["run", "--stats", "--load", snap.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(loaded.status.code(), Some(0), "{}", text(&loaded.stderr));
+    assert_eq!(state_hash(&loaded), state_hash(&plain), "{status}");
+    assert!(text(&plain.stdout).ends_with(&text(&loaded.stdout)));
+    // Quit ends a run early.
+    let child = lockstep()
+        .args(args)
+        .args(["--control", socket.to_str().unwrap()])
+        .current_dir(&dir.0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut c = Client::connect(&socket);
+    assert!(c.ask(r#"{"execute":"quit"}"#).unwrap().contains("return"));
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(124));
+}
