@@ -171,7 +171,7 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
     // Reached in the interval of the first checkpoint past it, so that
     // every checkpoint on the way is still checked.
     let mut seek = o.seek;
-    let mut seek_to = |s: &mut Session, target: u64| -> Result<Stop> {
+    let seek_to = |s: &mut Session, target: u64| -> Result<Stop> {
         let stop = run_to_icount(s, target)?;
         let c = &s.m.cpu;
         eprintln!(
@@ -187,7 +187,8 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
     let from = s.m.now();
     for c in rec.checkpoints.iter().filter(|c| tick(c) > from) {
         if let Some(target) = seek.filter(|&t| t < c.icount) {
-            last = seek_to(&mut s, target)?;
+            // The checkpoint's run below goes on from here.
+            seek_to(&mut s, target)?;
             seek = None;
         }
         let t = tick(c);
