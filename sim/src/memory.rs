@@ -312,10 +312,7 @@ impl GuestMemory {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for &p in pages {
             h = (h ^ p as u64).wrapping_mul(0x100_0000_01b3);
-            for w in self.page(p).chunks_exact(8) {
-                let w = u64::from_le_bytes(w.try_into().unwrap());
-                h = (h.rotate_left(5) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            }
+            h = Self::hash_words(h, self.page(p));
         }
         h
     }
@@ -334,6 +331,42 @@ impl GuestMemory {
             .enumerate()
             .filter(|(_, &pm)| pm & perm::RWX != 0)
             .map(|(p, _)| p as u32)
+    }
+
+    /// The mapped pages the host has memory (or swap) behind; every other
+    /// mapped page has never been touched since it was mapped and reads
+    /// as zero. What lets snapshots and hashes of a big, mostly unused
+    /// RAM skip most of it without reading it. From /proc/self/pagemap
+    /// (present or swapped); where that cannot be read, every page.
+    pub fn touched_pages(&self) -> Vec<u32> {
+        use std::os::unix::fs::FileExt;
+        const PRESENT: u64 = 1 << 63;
+        const SWAPPED: u64 = 1 << 62;
+        let pagemap = std::fs::File::open("/proc/self/pagemap").ok();
+        let mut out = Vec::new();
+        let mut p = 0usize;
+        while p < PAGES {
+            if self.perms[p] & perm::RWX == 0 {
+                p += 1;
+                continue;
+            }
+            let start = p;
+            while p < PAGES && self.perms[p] & perm::RWX != 0 {
+                p += 1;
+            }
+            let host_page = self.ptr((start as u32) << PAGE_SHIFT) as u64 / PAGE_SIZE as u64;
+            let mut entries = vec![0u8; (p - start) * 8];
+            let read = pagemap
+                .as_ref()
+                .is_some_and(|f| f.read_exact_at(&mut entries, host_page * 8).is_ok());
+            for (i, e) in entries.chunks_exact(8).enumerate() {
+                let e = u64::from_le_bytes(e.try_into().unwrap());
+                if !read || e & (PRESENT | SWAPPED) != 0 {
+                    out.push((start + i) as u32);
+                }
+            }
+        }
+        out
     }
 
     #[inline(always)]
@@ -541,29 +574,34 @@ impl GuestMemory {
         Ok(out)
     }
 
-    /// FNV-1a over every mapped page's address, permissions and contents:
-    /// a state hash for determinism checks.
+    /// A hash of every mapped page's number, permissions and contents:
+    /// a state hash for determinism checks. Untouched pages
+    /// (`touched_pages`) are zero and hash as such without being read.
     pub fn hash(&self) -> u64 {
+        let zero = Self::hash_words(0, &[0u8; PAGE_SIZE as usize]);
+        let touched: std::collections::HashSet<u32> = self.touched_pages().into_iter().collect();
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut mix = |b: u8| {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100_0000_01b3);
-        };
-        let mut buf = vec![0u8; PAGE_SIZE as usize];
         for (p, &pm) in self.perms.iter().enumerate() {
             if pm & perm::RWX == 0 {
                 continue;
             }
-            for b in (p as u32).to_le_bytes() {
-                mix(b);
+            let p = p as u32;
+            let contents = if touched.contains(&p) {
+                Self::hash_words(0, self.page(p))
+            } else {
+                zero
+            };
+            for v in [p as u64, (pm & perm::RWX) as u64, contents] {
+                h = (h ^ v).wrapping_mul(0x100_0000_01b3);
             }
-            mix(pm & perm::RWX);
-            let a = (p as u32) << PAGE_SHIFT;
-            // SAFETY: the page is inside the reservation.
-            unsafe { std::ptr::copy_nonoverlapping(self.ptr(a), buf.as_mut_ptr(), buf.len()) };
-            for &b in &buf {
-                mix(b);
-            }
+        }
+        h
+    }
+
+    fn hash_words(mut h: u64, bytes: &[u8]) -> u64 {
+        for w in bytes.chunks_exact(8) {
+            let w = u64::from_le_bytes(w.try_into().unwrap());
+            h = (h.rotate_left(5) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
         h
     }
@@ -572,6 +610,39 @@ impl GuestMemory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashes_and_touched_pages_see_written_pages_and_only_contents() {
+        let mut a = GuestMemory::new().unwrap();
+        let mut b = GuestMemory::new().unwrap();
+        for m in [&mut a, &mut b] {
+            m.map(0x4000_0000, 64 << 20, perm::RWX);
+        }
+        assert!(a.touched_pages().len() < 16, "fresh RAM is untouched");
+        a.write_u32(0x4123_4560, 7).unwrap();
+        assert!(a.touched_pages().contains(&(0x4123_4560 >> PAGE_SHIFT)));
+        assert_ne!(a.hash(), b.hash());
+        // Written back to zero: the same contents hash the same, touched
+        // or not.
+        a.write_u32(0x4123_4560, 0).unwrap();
+        assert_eq!(a.hash(), b.hash());
+        b.write_u32(0x4200_0000, 1).unwrap();
+        assert_ne!(a.hash(), b.hash());
+    }
+
+    #[test]
+    fn write_tracking_notes_each_written_page_once_per_interval() {
+        let mut m = GuestMemory::new().unwrap();
+        m.map(0x1_0000, 0x4000, perm::RW);
+        m.track_writes();
+        m.write_u32(0x1_0004, 1).unwrap();
+        m.write_u32(0x1_0008, 2).unwrap();
+        m.write_bytes(0x1_2ffe, &[1, 2, 3, 4]).unwrap();
+        assert_eq!(m.take_written(), vec![0x10, 0x12, 0x13]);
+        assert_eq!(m.take_written(), Vec::<u32>::new());
+        m.write_u16(0x1_0000, 5).unwrap();
+        assert_eq!(m.take_written(), vec![0x10], "tracking goes on");
+    }
 
     #[test]
     fn unmapped_access_faults_with_address() {

@@ -61,7 +61,8 @@ pub fn save<B: Board>(m: &mut Machine<B>) -> Result<Vec<u8>, SnapshotError> {
     out.extend_from_slice(&(json.len() as u32).to_le_bytes());
     out.extend_from_slice(&json);
     let mut raw = Vec::new();
-    for p in m.mem.ram_pages() {
+    // Untouched pages are zero: only the others are read.
+    for p in m.mem.touched_pages() {
         let page = m.mem.page(p);
         if page.iter().any(|&b| b != 0) {
             raw.extend_from_slice(&p.to_le_bytes());
@@ -115,8 +116,8 @@ fn restore_ram(mem: &mut GuestMemory, raw: &[u8]) -> Result<(), SnapshotError> {
     if !raw.len().is_multiple_of(ENTRY) {
         return Err(SnapshotError::Truncated);
     }
-    let ram: std::collections::BTreeSet<u32> = mem.ram_pages().collect();
-    let mut saved = std::collections::BTreeSet::new();
+    let ram: std::collections::HashSet<u32> = mem.ram_pages().collect();
+    let mut saved = std::collections::HashSet::new();
     for e in raw.chunks_exact(ENTRY) {
         let p = u32::from_le_bytes(e[..4].try_into().unwrap());
         if !ram.contains(&p) {
@@ -128,8 +129,8 @@ fn restore_ram(mem: &mut GuestMemory, raw: &[u8]) -> Result<(), SnapshotError> {
     }
     // Pages the snapshot skipped were all zero.
     let zero = vec![0u8; PAGE_SIZE as usize];
-    for &p in ram.difference(&saved) {
-        if mem.page(p).iter().any(|&b| b != 0) {
+    for p in mem.touched_pages() {
+        if !saved.contains(&p) && mem.page(p).iter().any(|&b| b != 0) {
             let _ = mem.poke_bytes(p << crate::memory::PAGE_SHIFT, &zero);
         }
     }
