@@ -3,6 +3,7 @@
 
 mod checkpoints;
 mod control;
+mod diff;
 mod disas;
 mod host;
 mod progress;
@@ -128,16 +129,34 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         control: Option<std::path::PathBuf>,
     },
-    /// Compare two checkpoint traces (`lockstep run --trace-checkpoints`)
-    /// and print the first interval where the guests' states differ.
+    /// Find where two runs part ways, or replay and run many at once.
     ///
-    /// Exit status 0 when they agree, 1 when they differ, 2 on an
-    /// unreadable file.
+    /// With two recordings (`lockstep record`): the first instruction
+    /// where the guests diverge, with its icount, PC, symbol, and the
+    /// registers and memory ranges that differ. Checkpoints find the
+    /// interval; both are then replayed from their last snapshot before
+    /// it and stepped one instruction at a time. With two checkpoint
+    /// traces (`run --trace-checkpoints`), the first interval.
+    ///
+    /// With --batch: every FILE, a recording (replayed and checked) or an
+    /// image (run with semihosting, no input), in parallel, and a table.
+    ///
+    /// Exit status 0 when they agree (every batch item ok), 1 when they
+    /// differ, 2 on an unreadable file.
     Diff {
-        /// The first trace.
-        a: std::path::PathBuf,
-        /// The second trace.
-        b: std::path::PathBuf,
+        /// Two recordings or traces; with --batch, any number of
+        /// recordings and images.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<std::path::PathBuf>,
+        /// Replay or run every FILE in parallel and print a table.
+        #[arg(long)]
+        batch: bool,
+        /// Parallel jobs for --batch (default: one per core).
+        #[arg(long, value_name = "N", requires = "batch")]
+        jobs: Option<usize>,
+        /// For --batch, stop images after N ticks.
+        #[arg(long, value_name = "N", requires = "batch")]
+        limit: Option<u64>,
     },
     /// Disassemble an ARM ELF file with capstone.
     ///
@@ -296,6 +315,28 @@ pub struct RunOpts {
     virtio_legacy: bool,
 }
 
+impl RunOpts {
+    /// What `diff --batch` runs images with: the defaults, semihosting on.
+    pub fn for_batch() -> RunOpts {
+        RunOpts {
+            stats: false,
+            exec: Exec::Tiered,
+            semihosting: true,
+            icount_shift: 3,
+            ram_mib: 128,
+            limit: None,
+            host_time: false,
+            timeout: None,
+            disk: None,
+            trace_checkpoints: None,
+            checkpoint_every: 1_000_000,
+            load: None,
+            control: None,
+            virtio_legacy: false,
+        }
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -342,7 +383,19 @@ fn main() {
                 control,
             },
         ),
-        Command::Diff { a, b } => checkpoints::diff(&a, &b),
+        Command::Diff {
+            files,
+            batch,
+            jobs,
+            limit,
+        } => match (batch, files.as_slice()) {
+            (true, _) => diff::batch(&files, jobs, limit),
+            (false, [a, b]) => diff::diff(a, b),
+            (false, _) => Err(anyhow::anyhow!(
+                "diff compares two files (or give --batch for many); got {}",
+                files.len()
+            )),
+        },
         Command::Disas {
             file,
             addrs,

@@ -12,6 +12,8 @@ pub struct Progress {
     start: Instant,
     /// The icount at the start (a replay from a snapshot starts late).
     base: u64,
+    /// Instructions run by the items done (`items`).
+    done: std::sync::atomic::AtomicU64,
 }
 
 impl Progress {
@@ -20,6 +22,7 @@ impl Progress {
             bar: None,
             start: Instant::now(),
             base: 0,
+            done: Default::default(),
         }
     }
 
@@ -39,6 +42,36 @@ impl Progress {
             bar: Some(bar),
             start: Instant::now(),
             base,
+            done: Default::default(),
+        }
+    }
+
+    /// A bar counting `total` items (a batch), with the instructions the
+    /// finished ones ran and the rate.
+    pub fn items(total: u64, label: &str) -> Self {
+        let mut p = Progress::ticks(total, label, 0);
+        if let Some(bar) = &p.bar {
+            bar.set_style(
+                ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg} ETA {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+        }
+        p.base = 0;
+        p
+    }
+
+    /// One more item done, which ran `icount` instructions.
+    pub fn add(&self, n: u64, icount: u64) {
+        use std::sync::atomic::Ordering;
+        let total = self.done.fetch_add(icount, Ordering::Relaxed) + icount;
+        if let Some(bar) = &self.bar {
+            let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+            bar.inc(n);
+            bar.set_message(format!(
+                "{total} instructions, {:.0} MIPS",
+                total as f64 / secs / 1e6
+            ));
         }
     }
 

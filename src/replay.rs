@@ -46,6 +46,8 @@ fn tick(c: &Checkpoint) -> u64 {
 /// remaining inputs attached, and what it is checked against.
 pub struct Positioned {
     pub m: Machine<VirtBoard>,
+    /// The image it runs (for symbols).
+    pub image: Vec<u8>,
     /// Completions and bottom halves after the snapshot, in order.
     pub expected: Vec<InputEvent>,
     pub start_tick: u64,
@@ -103,6 +105,7 @@ pub fn position(
     m.mem.track_writes();
     Ok(Positioned {
         m,
+        image: cfg.image,
         expected,
         start_tick,
     })
@@ -119,32 +122,79 @@ pub fn run_to_icount(s: &mut Session, target: u64) -> Result<Stop> {
     Ok(stop)
 }
 
+/// How a replay ended.
+pub enum Verdict {
+    /// Every checkpoint matched, to the recorded end.
+    Matched,
+    /// The recording was cut short (why); it matched up to its end.
+    Cut(String),
+    /// The first difference, described (first line: where and what).
+    Diverged(String),
+}
+
+/// What a replay did.
+pub struct Replayed {
+    pub verdict: Verdict,
+    pub checked: usize,
+    /// The guest's exit status, if it exited.
+    pub exit: Option<u32>,
+    pub icount: u64,
+    pub tick: u64,
+    pub state_hash: u64,
+}
+
 pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
     let name = path.display().to_string();
-    let rec = match Recording::load(path) {
+    let rec = match load_checked(path) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("lockstep: {e:#}");
             return Ok(2);
         }
     };
-    // A cut tail is what a killed recorder leaves: replay up to it. Any
-    // other fault means the file was damaged: trust none of it.
+    let r = check(&rec, &name, o, true)?;
+    match &r.verdict {
+        Verdict::Matched => eprintln!(
+            "lockstep: {name}: replay matches the recording: {} checkpoints, ended at icount {}",
+            r.checked, r.icount
+        ),
+        Verdict::Cut(why) => eprintln!(
+            "lockstep: {name}: the recording was cut short ({why}); replayed to its end at icount {}, tick {}, {} checkpoints matching",
+            r.icount, r.tick, r.checked
+        ),
+        Verdict::Diverged(report) => {
+            eprintln!("lockstep: {name}: {report}");
+            return Ok(1);
+        }
+    }
+    Ok(r.exit.map_or(0, |c| c as i32))
+}
+
+/// Reads a recording, refusing a damaged one. A cut tail is what a
+/// killed recorder leaves: that replays up to it. Any other fault means
+/// the file was damaged: none of it is trusted.
+pub fn load_checked(path: &Path) -> Result<Recording> {
+    let rec = Recording::load(path)?;
     if let Some(e) = rec
         .cut
         .as_ref()
         .filter(|e| !matches!(e, FormatError::Truncated(_)))
     {
-        eprintln!("lockstep: {name}: {e}; not replaying a damaged recording");
-        return Ok(2);
+        bail!("{}: {e}; not replaying a damaged recording", path.display());
     }
+    Ok(rec)
+}
+
+/// Replays `rec` and checks it; `progress`: draw a bar on a terminal.
+pub fn check(rec: &Recording, name: &str, o: &ReplayOpts, progress: bool) -> Result<Replayed> {
     let Positioned {
         mut m,
         expected,
         start_tick,
+        ..
     } = position(
-        &rec,
-        &name,
+        rec,
+        name,
         o.seek,
         o.image.as_deref(),
         o.disk.as_deref(),
@@ -158,7 +208,9 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
         .max(rec.events.last().map_or(0, |e| e.tick));
     let start = std::time::Instant::now();
     let mut s = Session::new(&mut m, o.control.as_deref(), rec.header.clone())?;
-    s.progress = Progress::ticks(end_tick, "replay", s.m.cpu.icount);
+    if progress {
+        s.progress = Progress::ticks(end_tick, "replay", s.m.cpu.icount);
+    }
     let mut last = Stop::Limit;
     if let Some(target) = o.seek {
         if target > rec.end.unwrap_or(u64::MAX) {
@@ -174,17 +226,20 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
     let seek_to = |s: &mut Session, target: u64| -> Result<Stop> {
         let stop = run_to_icount(s, target)?;
         let c = &s.m.cpu;
-        eprintln!(
-            "lockstep: {name}: at icount {} (tick {}, pc {:#010x}), from the snapshot at tick {start_tick}",
-            c.icount,
-            s.m.now(),
-            c.r[15]
-        );
+        if progress {
+            eprintln!(
+                "lockstep: {name}: at icount {} (tick {}, pc {:#010x}), from the snapshot at tick {start_tick}",
+                c.icount,
+                s.m.now(),
+                c.r[15]
+            );
+        }
         Ok(stop)
     };
     let mut next_event = 0usize;
     let mut checked = 0usize;
     let from = s.m.now();
+    let mut verdict = None;
     for c in rec.checkpoints.iter().filter(|c| tick(c) > from) {
         if let Some(target) = seek.filter(|&t| t < c.icount) {
             // The checkpoint's run below goes on from here.
@@ -200,61 +255,59 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
         }
         let mine = device_events(s.m.take_events());
         let now = s.m.now();
+        let mut problem = None;
         for e in &mine {
             if expected.get(next_event) != Some(e) {
-                return Ok(diverged(
-                    &s,
-                    &name,
-                    &rec,
-                    &format!(
-                        "the replay did {} where the recording has {}",
-                        tape::name(e),
-                        expected
-                            .get(next_event)
-                            .map_or("nothing more".into(), tape::name)
-                    ),
-                    None,
+                problem = Some(format!(
+                    "the replay did {} where the recording has {}",
+                    tape::name(e),
+                    expected
+                        .get(next_event)
+                        .map_or("nothing more".into(), tape::name)
                 ));
+                break;
             }
             next_event += 1;
         }
-        if let Some(e) = expected.get(next_event).filter(|e| e.tick <= now) {
-            return Ok(diverged(
-                &s,
-                &name,
-                &rec,
-                &format!(
+        if problem.is_none() {
+            if let Some(e) = expected.get(next_event).filter(|e| e.tick <= now) {
+                problem = Some(format!(
                     "the recording has {} and the replay, at tick {now}, has not done it",
                     tape::name(e)
-                ),
-                None,
+                ));
+            }
+        }
+        if problem.is_none() && now < t {
+            problem = Some(format!(
+                "the guest stopped ({last:?}) at tick {now}, before the recording's checkpoint at tick {t}"
             ));
         }
-        if now < t {
-            return Ok(diverged(&s, &name, &rec, &format!(
-                "the guest stopped ({last:?}) at tick {now}, before the recording's checkpoint at tick {t}"
-            ), None));
+        if let Some(p) = problem {
+            verdict = Some(Verdict::Diverged(diverged(&s, rec, &p, None)));
+            break;
         }
         let got = checkpoint(s.m);
         if got.cpu_hash != c.cpu_hash || got.mem_hash != c.mem_hash {
-            return Ok(diverged(
+            verdict = Some(Verdict::Diverged(diverged(
                 &s,
-                &name,
-                &rec,
+                rec,
                 "checkpoint mismatch",
                 Some((c, &got)),
-            ));
+            )));
+            break;
         }
         checked += 1;
     }
-    if let Some(target) = seek {
-        last = seek_to(&mut s, target)?;
-    }
-    if rec.end.is_none() && !s.quit && s.m.now() < end_tick {
-        // Inputs after the last checkpoint of a cut recording.
-        last = s
-            .run_to(end_tick)
-            .map_err(|e| anyhow::anyhow!("{name}: replay stopped: {e}"))?;
+    if verdict.is_none() {
+        if let Some(target) = seek {
+            last = seek_to(&mut s, target)?;
+        }
+        if rec.end.is_none() && !s.quit && s.m.now() < end_tick {
+            // Inputs after the last checkpoint of a cut recording.
+            last = s
+                .run_to(end_tick)
+                .map_err(|e| anyhow::anyhow!("{name}: replay stopped: {e}"))?;
+        }
     }
     s.progress.finish();
     drop(s);
@@ -262,36 +315,39 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
     if o.stats {
         system::print_stats(&m, start.elapsed().as_secs_f64());
     }
-    match (&rec.end, &rec.cut) {
-        (Some(_), _) => eprintln!(
-            "lockstep: {name}: replay matches the recording: {checked} checkpoints, ended at icount {}",
-            m.cpu.icount
+    let verdict = verdict.unwrap_or_else(|| match &rec.end {
+        Some(_) => Verdict::Matched,
+        None => Verdict::Cut(
+            rec.cut
+                .as_ref()
+                .map_or("no end record".into(), |e| e.to_string()),
         ),
-        (None, cut) => eprintln!(
-            "lockstep: {name}: the recording was cut short ({}); replayed to its end at icount {}, tick {}, {checked} checkpoints matching",
-            cut.as_ref().map_or("no end record".into(), |e| e.to_string()),
-            m.cpu.icount,
-            m.now()
-        ),
-    }
-    Ok(match last {
-        Stop::Exited(code) => code as i32,
-        _ => 0,
+    });
+    Ok(Replayed {
+        verdict,
+        checked,
+        exit: match last {
+            Stop::Exited(code) => Some(code),
+            _ => None,
+        },
+        icount: m.cpu.icount,
+        tick: m.now(),
+        state_hash: system::state_hash(&m),
     })
 }
 
-/// Reports a divergence and gives the exit status for it (1).
+/// Describes a divergence: where, what, the registers that differ and
+/// the recorded events just before.
 fn diverged(
     s: &Session,
-    name: &str,
     rec: &Recording,
     what: &str,
     checkpoints: Option<(&Checkpoint, &Checkpoint)>,
-) -> i32 {
-    s.progress.finish();
+) -> String {
+    use std::fmt::Write as _;
     let m = &s.m;
-    eprintln!(
-        "lockstep: {name}: replay diverged at icount {}, tick {}, pc {:#010x}: {what}",
+    let mut out = format!(
+        "replay diverged at icount {}, tick {}, pc {:#010x}: {what}",
         m.cpu.icount,
         m.now(),
         m.cpu.r[15]
@@ -308,27 +364,32 @@ fn diverged(
                 })
                 .collect();
             if differ.is_empty() {
-                eprintln!("  R0-R15 and the CPSR agree");
+                let _ = write!(out, "\n  R0-R15 and the CPSR agree");
             } else {
-                eprintln!("  registers that differ: {}", differ.join(", "));
+                let _ = write!(out, "\n  registers that differ: {}", differ.join(", "));
             }
         }
         if want.cpu_hash != got.cpu_hash {
-            eprintln!(
-                "  the CPU state differs (hash {:016x} recorded, {:016x} replayed)",
+            let _ = write!(
+                out,
+                "\n  the CPU state differs (hash {:016x} recorded, {:016x} replayed)",
                 want.cpu_hash, got.cpu_hash
             );
         }
         if want.mem_hash != got.mem_hash {
-            eprintln!("  memory written since the previous checkpoint differs");
+            let _ = write!(
+                out,
+                "\n  memory written since the previous checkpoint differs"
+            );
         }
     }
     let before: Vec<&InputEvent> = rec.events.iter().filter(|e| e.tick <= m.now()).collect();
     if !before.is_empty() {
-        eprintln!("  last recorded events before it:");
+        let _ = write!(out, "\n  last recorded events before it:");
         for e in before.iter().rev().take(5).rev() {
-            eprintln!("    {}", tape::name(e));
+            let _ = write!(out, "\n    {}", tape::name(e));
         }
     }
-    1
+    let _ = write!(out, "\n  (to find the first instruction that differs: record the run again with this build and `lockstep diff` the two recordings)");
+    out
 }

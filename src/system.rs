@@ -46,8 +46,22 @@ const EPOCH: u32 = 1_767_225_600;
 
 struct Stdout;
 
+/// Guest output is dropped (`--batch` runs many guests at once).
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn set_quiet() {
+    QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Serial for Stdout {
     fn transmit(&mut self, byte: u8) {
+        if quiet() {
+            return;
+        }
         let mut o = std::io::stdout().lock();
         let _ = o.write_all(&[byte]);
         if byte == b'\n' {
@@ -109,6 +123,9 @@ fn stdin_thread() -> Receiver<u8> {
 
 impl Console for Terminal {
     fn write(&mut self, bytes: &[u8]) {
+        if quiet() {
+            return;
+        }
         let mut o = std::io::stdout().lock();
         let _ = o.write_all(bytes);
         let _ = o.flush();
