@@ -74,7 +74,7 @@ fn load(path: &Path) -> Result<(Header, Vec<Checkpoint>, Option<u64>)> {
             Ok(Record::Header(h)) => header = Some(h),
             Ok(Record::Checkpoint(c)) => points.push(c),
             Ok(Record::End { icount }) => end = Some(icount),
-            Ok(Record::Event(_) | Record::Snapshot { .. }) => {}
+            Ok(Record::Event(_) | Record::Snapshot { .. } | Record::Reached { .. }) => {}
             Err(e) => {
                 eprintln!("lockstep: {name}: {e}; comparing what came before");
                 break;

@@ -33,8 +33,11 @@ pub struct RecordOpts<'a> {
     pub snapshot_every: Option<u64>,
 }
 
-/// Ticks between flushes of the file at most (and at every checkpoint).
+/// The file is flushed at every checkpoint, and at least every
+/// `FLUSH_TICKS` ticks and every `FLUSH_HOST` of host time (a guest idling
+/// for input can take long over a few ticks).
 const FLUSH_TICKS: u64 = 1 << 22;
+const FLUSH_HOST: std::time::Duration = std::time::Duration::from_millis(100);
 
 pub fn record(image: Option<&Path>, opts: &RunOpts, r: &RecordOpts) -> Result<i32> {
     if r.checkpoint_every == 0 {
@@ -63,6 +66,7 @@ pub fn record(image: Option<&Path>, opts: &RunOpts, r: &RecordOpts) -> Result<i3
         DiskUse::PrivateCopy,
     )?;
     system::set_timeout(&mut m, opts.timeout)?;
+    m.set_host_clock(system::wall_clock());
     let path = r.out;
     let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let werr = |e| anyhow::anyhow!("cannot write {}: {e}", path.display());
@@ -84,7 +88,7 @@ pub fn record(image: Option<&Path>, opts: &RunOpts, r: &RecordOpts) -> Result<i3
         let next = checkpoint_at
             .min(limit)
             .min(now.saturating_add(FLUSH_TICKS));
-        let stop = s.run_to(next);
+        let stop = s.run_for(next, Some(FLUSH_HOST));
         drain(s.m, &outbox, &mut w).map_err(werr)?;
         let stop = match stop {
             Ok(stop) => stop,
@@ -95,6 +99,9 @@ pub fn record(image: Option<&Path>, opts: &RunOpts, r: &RecordOpts) -> Result<i3
         };
         let now = s.m.now();
         if stop == Stop::Limit && now < limit && !s.quit {
+            if now != checkpoint_at {
+                w.write(&Record::Reached { tick: now }).map_err(werr)?;
+            }
             if now == checkpoint_at {
                 w.write(&Record::Checkpoint(checkpoint(s.m)))
                     .map_err(werr)?;

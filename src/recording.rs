@@ -14,6 +14,8 @@ pub struct Recording {
     pub snapshots: Vec<(u64, Vec<u8>)>,
     /// The icount of its end record; None if it was cut short.
     pub end: Option<u64>,
+    /// The last tick the recorder said it had reached.
+    pub reached: u64,
     /// Why reading stopped before the end of the file (a kill, damage).
     pub cut: Option<FormatError>,
 }
@@ -34,6 +36,7 @@ impl Recording {
             checkpoints: Vec::new(),
             snapshots: Vec::new(),
             end: None,
+            reached: 0,
             cut: None,
         };
         let mut seen_header = false;
@@ -54,6 +57,7 @@ impl Recording {
                 Ok(Record::Checkpoint(c)) => r.checkpoints.push(c),
                 Ok(Record::Snapshot { tick, state }) => r.snapshots.push((tick, state)),
                 Ok(Record::End { icount }) => r.end = Some(icount),
+                Ok(Record::Reached { tick }) => r.reached = r.reached.max(tick),
                 Err(e) => {
                     r.cut = Some(e);
                     break;

@@ -205,7 +205,8 @@ pub fn check(rec: &Recording, name: &str, o: &ReplayOpts, progress: bool) -> Res
         .checkpoints
         .last()
         .map_or(0, tick)
-        .max(rec.events.last().map_or(0, |e| e.tick));
+        .max(rec.events.last().map_or(0, |e| e.tick))
+        .max(rec.reached);
     let start = std::time::Instant::now();
     let mut s = Session::new(&mut m, o.control.as_deref(), rec.header.clone())?;
     if progress {

@@ -45,14 +45,35 @@ impl<'a> Session<'a> {
     /// Runs to tick `target` (or a stop, or `quit`).
     pub fn run_to(&mut self, target: u64) -> Result<Stop, MachineError> {
         loop {
+            let stop = self.run_for(target, None)?;
+            if stop != Stop::Limit || self.m.now() >= target || self.quit {
+                return Ok(stop);
+            }
+        }
+    }
+
+    /// Runs towards tick `target` for at most about `host` of host time
+    /// (the machine needs a host clock): `Stop::Limit` before `target`
+    /// when the time is up.
+    pub fn run_for(
+        &mut self,
+        target: u64,
+        host: Option<std::time::Duration>,
+    ) -> Result<Stop, MachineError> {
+        if let Some(d) = host {
+            self.m.yield_after(d.as_nanos() as u64);
+        }
+        loop {
             self.serve(false);
             if self.quit {
                 return Ok(Stop::Limit);
             }
             let next = target.min(self.m.now().saturating_add(SLICE));
             let stop = self.m.run(next)?;
+            // Output without a newline yet (a prompt) shows too.
+            let _ = std::io::Write::flush(&mut std::io::stdout());
             self.progress.update(self.m.cpu.icount, self.m.now());
-            if stop != Stop::Limit || self.m.now() >= target {
+            if stop != Stop::Limit || self.m.now() >= target || self.m.now() < next {
                 return Ok(stop);
             }
         }

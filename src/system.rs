@@ -99,6 +99,21 @@ struct Terminal {
     tape: Tape,
 }
 
+/// The host's stdin as UART input. While the guest waits for input, what
+/// it printed so far is flushed: a prompt without a newline shows.
+struct Stdin(LiveInput);
+
+impl devices::virt::InputFeed for Stdin {
+    fn poll(&mut self, now: u64, room: usize) -> (Vec<u8>, bool) {
+        self.0.poll(now, room)
+    }
+
+    fn wait(&mut self, timeout: std::time::Duration) {
+        let _ = std::io::stdout().flush();
+        self.0.wait(timeout)
+    }
+}
+
 /// A backend thread reading the host's stdin: its bytes go to the UART
 /// (while the guest has its receiver on) and to semihosting reads.
 fn stdin_thread() -> Receiver<u8> {
@@ -422,13 +437,13 @@ pub fn build(
     let (stdin, tape) = match inputs {
         Inputs::Live => {
             let rx = stdin_thread();
-            board.attach_input(rx.clone());
+            board.attach_feed(Box::new(Stdin(LiveInput::new(rx.clone()))));
             (rx, Tape::Live)
         }
         Inputs::Record(out) => {
             let rx = stdin_thread();
             board.attach_feed(Box::new(RecordingFeed {
-                inner: Box::new(LiveInput::new(rx.clone())),
+                inner: Box::new(Stdin(LiveInput::new(rx.clone()))),
                 out: out.clone(),
             }));
             (rx, Tape::Record(out))
@@ -469,6 +484,11 @@ pub fn build(
             tape,
         }),
     ))
+}
+
+/// The host clock, from now.
+pub fn wall_clock() -> Box<dyn HostClock> {
+    Box::new(Wall(std::time::Instant::now()))
 }
 
 /// Arms `--timeout`.

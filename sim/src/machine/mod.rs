@@ -76,7 +76,8 @@ pub enum Event {
 /// Why `Machine::run` returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stop {
-    /// The tick limit was reached exactly.
+    /// The tick limit was reached exactly, or a host-time yield
+    /// (`yield_after`) came before it.
     Limit,
     /// The guest exited through semihosting with this status.
     Exited(u32),
@@ -126,6 +127,8 @@ pub struct Machine<B: Board> {
     /// run into slices (checkpoints, snapshots, the control socket)
     /// changes nothing.
     asleep: bool,
+    /// The tick at or after which host-time timers are next checked.
+    next_host_check: u64,
 }
 
 /// What a snapshot keeps of the machine itself, beside the CPU, memory
@@ -139,6 +142,8 @@ pub struct MachineState {
 
 /// The tag of the host-time timeout.
 const HOST_TIMEOUT: u32 = 0;
+/// The tag of a host-time yield (`yield_after`).
+const HOST_YIELD: u32 = 1;
 /// While host-time timers are pending, the engine comes back at least
 /// this often to let them be checked (where it stops changes nothing).
 const HOST_POLL_TICKS: u64 = 1 << 22;
@@ -166,6 +171,7 @@ impl<B: Board> Machine<B> {
             realtime: RealtimeTimers::new(),
             host: None,
             asleep: false,
+            next_host_check: 0,
         }
     }
 
@@ -190,6 +196,32 @@ impl<B: Board> Machine<B> {
         self.realtime
             .arm(clock.monotonic_ns().saturating_add(ns), HOST_TIMEOUT);
         self.host = Some(clock);
+    }
+
+    /// The host clock that host-time limits and yields are read from.
+    pub fn set_host_clock(&mut self, clock: Box<dyn HostClock>) {
+        self.host = Some(clock);
+    }
+
+    /// Makes `run` return (`Stop::Limit`, before its limit) once `ns` of
+    /// host time have passed, so a caller can do host work (flush a
+    /// recording) on a bounded schedule even while the guest idles for
+    /// input. Where the run stops changes nothing the guest sees. Needs a
+    /// host clock (`set_host_clock`).
+    pub fn yield_after(&mut self, ns: u64) {
+        if let Some(h) = &self.host {
+            self.realtime
+                .arm(h.monotonic_ns().saturating_add(ns), HOST_YIELD);
+        }
+    }
+
+    /// A host-time timer that has come due: the timeout or a yield.
+    fn host_due(&mut self) -> Option<Stop> {
+        let host = self.host.as_ref()?;
+        match self.realtime.pop_due(host.monotonic_ns())? {
+            HOST_TIMEOUT => Some(Stop::HostTimeout),
+            _ => Some(Stop::Limit),
+        }
     }
 
     /// Keeps a log of device events and interrupts from now on.
@@ -262,10 +294,8 @@ impl<B: Board> Machine<B> {
                 }
                 if self.asleep {
                     // Still asleep at the limit or a host-time deadline.
-                    if let Some(host) = &self.host {
-                        if self.realtime.pop_due(host.monotonic_ns()) == Some(HOST_TIMEOUT) {
-                            return Ok(Stop::HostTimeout);
-                        }
+                    if let Some(stop) = self.host_due() {
+                        return Ok(stop);
                     }
                     if self.now() >= limit {
                         return Ok(Stop::Limit);
@@ -282,13 +312,16 @@ impl<B: Board> Machine<B> {
                 .next_deadline()
                 .unwrap_or(u64::MAX)
                 .min(limit);
-            if let Some(host) = &self.host {
-                if self.realtime.pop_due(host.monotonic_ns()) == Some(HOST_TIMEOUT) {
-                    return Ok(Stop::HostTimeout);
+            if self.host.is_some() && !self.realtime.is_empty() {
+                // Reading the host clock costs more than a short engine
+                // run: only once per HOST_POLL_TICKS.
+                if now >= self.next_host_check {
+                    if let Some(stop) = self.host_due() {
+                        return Ok(stop);
+                    }
+                    self.next_host_check = now.saturating_add(HOST_POLL_TICKS);
                 }
-                if !self.realtime.is_empty() {
-                    deadline = deadline.min(now.saturating_add(HOST_POLL_TICKS));
-                }
+                deadline = deadline.min(self.next_host_check);
             }
             let icount_limit = deadline - self.cpu.sys.idle;
             let exit = self.engine.run(&mut self.cpu, &mut self.mem, icount_limit);

@@ -25,6 +25,7 @@ const K_EVENT: u8 = 2;
 const K_CHECKPOINT: u8 = 3;
 const K_END: u8 = 4;
 const K_SNAPSHOT: u8 = 5;
+const K_REACHED: u8 = 6;
 
 /// The run's configuration, as ordered key/value pairs ("icount-shift",
 /// "image-hash", ...).
@@ -80,6 +81,11 @@ pub enum Record {
     Snapshot {
         tick: u64,
         state: Vec<u8>,
+    },
+    /// The run had reached `tick` with every input before it written: how
+    /// far a recording cut short can be replayed.
+    Reached {
+        tick: u64,
     },
 }
 
@@ -181,6 +187,10 @@ fn encode(record: &Record) -> (u8, Vec<u8>) {
             p.extend_from_slice(&tick.to_le_bytes());
             p.extend_from_slice(state);
             K_SNAPSHOT
+        }
+        Record::Reached { tick } => {
+            p.extend_from_slice(&tick.to_le_bytes());
+            K_REACHED
         }
     };
     (kind, p)
@@ -325,6 +335,10 @@ fn decode(kind: u8, p: &[u8], offset: usize) -> Result<Record, FormatError> {
             state: p[8..].to_vec(),
         }),
         K_SNAPSHOT => Err(malformed("snapshot")),
+        K_REACHED if p.len() == 8 => Ok(Record::Reached {
+            tick: u64_at(0).unwrap(),
+        }),
+        K_REACHED => Err(malformed("reached")),
         kind => Err(FormatError::UnknownRecord { kind, offset }),
     }
 }
@@ -367,6 +381,7 @@ mod tests {
                 tick: 3 << 20,
                 state: b"state".to_vec(),
             },
+            Record::Reached { tick: 4 << 20 },
             Record::Event(InputEvent {
                 tick: 5000,
                 source: 2,

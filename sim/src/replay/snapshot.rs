@@ -74,16 +74,6 @@ pub fn save<B: Board>(m: &mut Machine<B>) -> Result<Vec<u8>, SnapshotError> {
     Ok(out)
 }
 
-/// The tick a snapshot was taken at, without decoding the rest.
-pub fn tick_of(bytes: &[u8]) -> Result<u64, SnapshotError> {
-    #[derive(Deserialize)]
-    struct Tick {
-        tick: u64,
-    }
-    let (json, _) = split(bytes)?;
-    Ok(serde_json::from_slice::<Tick>(json)?.tick)
-}
-
 fn split(bytes: &[u8]) -> Result<(&[u8], &[u8]), SnapshotError> {
     let len = bytes
         .get(..4)
@@ -93,15 +83,33 @@ fn split(bytes: &[u8]) -> Result<(&[u8], &[u8]), SnapshotError> {
     Ok((json, &bytes[4 + len..]))
 }
 
-/// Restores a snapshot into `m`, a machine built with the configuration
-/// it was saved from; returns its tick.
-pub fn restore<B: Board>(m: &mut Machine<B>, bytes: &[u8]) -> Result<u64, SnapshotError> {
+/// The most RAM a snapshot may decompress to: the whole 32-bit space of
+/// pages with their numbers. A damaged stream cannot claim more.
+const MAX_RAW: u64 = (1 << 20) * (4 + PAGE_SIZE as u64);
+
+/// A snapshot's state and raw RAM entries, decoded but not applied: what
+/// `restore` checks first (and the fuzz target feeds damaged bytes).
+pub fn decode(bytes: &[u8]) -> Result<u64, SnapshotError> {
+    decode_all(bytes).map(|(state, _)| state.tick)
+}
+
+fn decode_all(bytes: &[u8]) -> Result<(State, Vec<u8>), SnapshotError> {
     let (json, ram) = split(bytes)?;
     let state: State = serde_json::from_slice(json)?;
     let mut raw = Vec::new();
     zstd::stream::read::Decoder::new(ram)
-        .and_then(|mut d| d.read_to_end(&mut raw))
+        .and_then(|d| d.take(MAX_RAW + 1).read_to_end(&mut raw))
         .map_err(SnapshotError::Ram)?;
+    if raw.len() as u64 > MAX_RAW || !raw.len().is_multiple_of(4 + PAGE_SIZE as usize) {
+        return Err(SnapshotError::Truncated);
+    }
+    Ok((state, raw))
+}
+
+/// Restores a snapshot into `m`, a machine built with the configuration
+/// it was saved from; returns its tick.
+pub fn restore<B: Board>(m: &mut Machine<B>, bytes: &[u8]) -> Result<u64, SnapshotError> {
+    let (state, raw) = decode_all(bytes)?;
     restore_ram(&mut m.mem, &raw)?;
     m.board
         .restore(&state.board)
@@ -113,9 +121,6 @@ pub fn restore<B: Board>(m: &mut Machine<B>, bytes: &[u8]) -> Result<u64, Snapsh
 
 fn restore_ram(mem: &mut GuestMemory, raw: &[u8]) -> Result<(), SnapshotError> {
     const ENTRY: usize = 4 + PAGE_SIZE as usize;
-    if !raw.len().is_multiple_of(ENTRY) {
-        return Err(SnapshotError::Truncated);
-    }
     let ram: std::collections::HashSet<u32> = mem.ram_pages().collect();
     let mut saved = std::collections::HashSet::new();
     for e in raw.chunks_exact(ENTRY) {
@@ -135,4 +140,45 @@ fn restore_ram(mem: &mut GuestMemory, raw: &[u8]) -> Result<(), SnapshotError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<u8> {
+        let state = State {
+            tick: 1234,
+            cpu: CpuState::default(),
+            machine: MachineState {
+                cpu_timers: None,
+                asleep: true,
+                exceptions: 3,
+            },
+            board: serde_json::json!({ "uart": [1, 2, 3] }),
+        };
+        let json = serde_json::to_vec(&state).unwrap();
+        let mut out = (json.len() as u32).to_le_bytes().to_vec();
+        out.extend_from_slice(&json);
+        let mut raw = 0x40000u32.to_le_bytes().to_vec();
+        raw.extend((0..PAGE_SIZE).map(|i| i as u8));
+        out.extend(zstd::bulk::compress(&raw, LEVEL).unwrap());
+        out
+    }
+
+    #[test]
+    fn decodes_and_refuses_damage_without_panicking() {
+        let good = sample();
+        assert_eq!(decode(&good).unwrap(), 1234);
+        for cut in 0..good.len() {
+            assert!(decode(&good[..cut]).is_err(), "cut at {cut}");
+        }
+        for i in 0..good.len() {
+            let mut bad = good.clone();
+            bad[i] ^= 0x55;
+            // Either refused or, where the damage is in a value, decoded:
+            // never a panic.
+            let _ = decode(&bad);
+        }
+    }
 }
