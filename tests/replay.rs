@@ -692,3 +692,39 @@ fn input_reaches_the_recording_before_a_kill() {
         text(&rep.stdout)
     );
 }
+
+/// Recordings made by an earlier build (`scripts/make-test-recordings`,
+/// committed in tests/recordings, the commit in MADE-BY) replay on this
+/// one: every checkpoint and event matches, from the start and from a
+/// snapshot.
+#[test]
+fn recordings_made_by_an_earlier_build_replay_on_this_one() {
+    let dir = TempDir::new("replay-old");
+    let disk = dir.0.join("disk.img");
+    let pattern: Vec<u8> = (0..1u32 << 20).map(|i| (7 * i % 251) as u8).collect();
+    std::fs::write(&disk, pattern).unwrap();
+    let disk = disk.to_str().unwrap();
+    let cases: [(&str, &[&str], &str); 4] = [
+        ("echo.lsr", &[], "HI THERE."),
+        ("timer_irq.lsr", &[], "10 timer interrupts"),
+        ("virtio_blk.lsr", &["--disk", disk], ""),
+        ("virtio_blk.lsr", &["--disk", disk, "--seek", "2500000"], ""),
+    ];
+    for (file, extra, printed) in cases {
+        let path = format!("tests/recordings/{file}");
+        let args: Vec<&str> =
+            [&["replay", "--exec", "interp"][..], extra, &[path.as_str()]].concat();
+        let o = run_in(&root(), &args, None);
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{file} {extra:?}: {err}");
+        assert!(
+            err.contains("replay matches the recording"),
+            "{file}: {err}"
+        );
+        assert!(
+            text(&o.stdout).contains(printed),
+            "{file}: {}",
+            text(&o.stdout)
+        );
+    }
+}
