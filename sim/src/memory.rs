@@ -346,9 +346,9 @@ impl GuestMemory {
         let mut out = Vec::new();
         let mut p = 0usize;
         while p < PAGES {
-            if self.perms[p] & perm::RWX == 0 {
-                p += 1;
-                continue;
+            match self.perms[p..].iter().position(|&pm| pm & perm::RWX != 0) {
+                Some(skip) => p += skip,
+                None => break,
             }
             let start = p;
             while p < PAGES && self.perms[p] & perm::RWX != 0 {
@@ -579,14 +579,17 @@ impl GuestMemory {
     /// (`touched_pages`) are zero and hash as such without being read.
     pub fn hash(&self) -> u64 {
         let zero = Self::hash_words(0, &[0u8; PAGE_SIZE as usize]);
-        let touched: std::collections::HashSet<u32> = self.touched_pages().into_iter().collect();
+        // Ascending, as the walk below: merged rather than looked up.
+        let touched = self.touched_pages();
+        let mut t = touched.iter().peekable();
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for (p, &pm) in self.perms.iter().enumerate() {
             if pm & perm::RWX == 0 {
                 continue;
             }
             let p = p as u32;
-            let contents = if touched.contains(&p) {
+            while t.next_if(|&&x| x < p).is_some() {}
+            let contents = if t.next_if_eq(&&p).is_some() {
                 Self::hash_words(0, self.page(p))
             } else {
                 zero

@@ -121,21 +121,23 @@ pub fn restore<B: Board>(m: &mut Machine<B>, bytes: &[u8]) -> Result<u64, Snapsh
 
 fn restore_ram(mem: &mut GuestMemory, raw: &[u8]) -> Result<(), SnapshotError> {
     const ENTRY: usize = 4 + PAGE_SIZE as usize;
-    let ram: std::collections::HashSet<u32> = mem.ram_pages().collect();
-    let mut saved = std::collections::HashSet::new();
+    let mut saved = Vec::new();
     for e in raw.chunks_exact(ENTRY) {
         let p = u32::from_le_bytes(e[..4].try_into().unwrap());
-        if !ram.contains(&p) {
+        if p >= 1 << (32 - crate::memory::PAGE_SHIFT)
+            || mem.perms(p << crate::memory::PAGE_SHIFT) & crate::memory::perm::RWX == 0
+        {
             return Err(SnapshotError::NotRam(p));
         }
-        saved.insert(p);
+        saved.push(p);
         mem.poke_bytes(p << crate::memory::PAGE_SHIFT, &e[4..])
             .map_err(|_| SnapshotError::NotRam(p))?;
     }
     // Pages the snapshot skipped were all zero.
     let zero = vec![0u8; PAGE_SIZE as usize];
+    saved.sort_unstable();
     for p in mem.touched_pages() {
-        if !saved.contains(&p) && mem.page(p).iter().any(|&b| b != 0) {
+        if saved.binary_search(&p).is_err() && mem.page(p).iter().any(|&b| b != 0) {
             let _ = mem.poke_bytes(p << crate::memory::PAGE_SHIFT, &zero);
         }
     }
