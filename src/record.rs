@@ -71,7 +71,7 @@ pub fn record(image: Option<&Path>, opts: &RunOpts, r: &RecordOpts) -> Result<i3
     let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let werr = |e| anyhow::anyhow!("cannot write {}: {e}", path.display());
     let mut w = Writer::new(BufWriter::new(file), &header).map_err(werr)?;
-    m.log_events();
+    m.log_io_events();
     m.mem.track_writes();
     let state = snapshot::save(&mut m).context("cannot take the initial snapshot")?;
     w.write(&Record::Snapshot { tick: 0, state })

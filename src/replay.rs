@@ -101,7 +101,7 @@ pub fn position(
     let mut m = build(&cfg, exec, stats, inputs, DiskUse::PrivateCopy)?;
     snapshot::restore(&mut m, state)
         .with_context(|| format!("{name}: cannot restore its snapshot at tick {start_tick}"))?;
-    m.log_events();
+    m.log_io_events();
     m.mem.track_writes();
     Ok(Positioned {
         m,

@@ -118,6 +118,9 @@ pub struct Machine<B: Board> {
     /// Every device event and interrupt, in order, when asked for
     /// (`log_events`): what determinism tests compare.
     log: Option<Vec<Event>>,
+    /// Only bottom halves and backend completions are logged
+    /// (`log_io_events`): what a recording keeps.
+    log_io_only: bool,
     /// Host-time timers (a wall-clock timeout) and the clock that reads
     /// them; they only decide when a run stops, never what it computes.
     realtime: RealtimeTimers,
@@ -168,6 +171,7 @@ impl<B: Board> Machine<B> {
             semihost_noted: false,
             cpu_timers: None,
             log: None,
+            log_io_only: false,
             realtime: RealtimeTimers::new(),
             host: None,
             asleep: false,
@@ -227,6 +231,13 @@ impl<B: Board> Machine<B> {
     /// Keeps a log of device events and interrupts from now on.
     pub fn log_events(&mut self) {
         self.log.get_or_insert_with(Vec::new);
+    }
+
+    /// Keeps a log of bottom halves and backend completions only (timers
+    /// and interrupts, which are many, are left out).
+    pub fn log_io_events(&mut self) {
+        self.log_io_only = true;
+        self.log_events();
     }
 
     /// The events logged so far (empty unless `log_events`).
@@ -336,7 +347,9 @@ impl<B: Board> Machine<B> {
         let now = self.now();
         while let Some(f) = self.board.queue().pop_due(now) {
             if let Some(log) = &mut self.log {
-                log.push(Event::Device(f));
+                if !self.log_io_only || !matches!(f, Fired::Timer { .. }) {
+                    log.push(Event::Device(f));
+                }
             }
             match f {
                 Fired::Timer { owner: CORE, .. } => self.sync_cpu_timers(),
@@ -391,7 +404,7 @@ impl<B: Board> Machine<B> {
         // The preferred return address is the next instruction to run.
         let ret = self.cpu.r[15];
         let tick = self.now();
-        if let Some(log) = &mut self.log {
+        if let Some(log) = self.log.as_mut().filter(|_| !self.log_io_only) {
             log.push(Event::Interrupt { tick, exception: e });
         }
         self.exception(e, ret)
