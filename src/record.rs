@@ -119,15 +119,7 @@ pub fn record(image: Option<&Path>, opts: &RunOpts, r: &RecordOpts) -> Result<i3
     };
     w.write(&Record::Checkpoint(checkpoint(s.m)))
         .map_err(werr)?;
-    w.write(&Record::End {
-        icount: s.m.cpu.icount,
-    })
-    .map_err(werr)?;
-    let file = w
-        .into_inner()
-        .into_inner()
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-    file.sync_all().map_err(werr)?;
+    crate::recording::finish(w, s.m.cpu.icount, path)?;
     drop(s);
     let _ = std::io::stdout().flush();
     if opts.stats {

@@ -3,8 +3,23 @@
 
 use std::path::Path;
 
+use std::fs::File;
+use std::io::BufWriter;
+
 use anyhow::{Context, Result};
-use sim::replay::format::{Checkpoint, FormatError, Header, InputEvent, Reader, Record};
+use sim::replay::format::{Checkpoint, FormatError, Header, InputEvent, Reader, Record, Writer};
+
+/// Ends a recording or snapshot file written to `path`: the end record,
+/// then everything flushed and synced to the disk.
+pub fn finish(mut w: Writer<BufWriter<File>>, icount: u64, path: &Path) -> Result<()> {
+    let werr = |e| anyhow::anyhow!("cannot write {}: {e}", path.display());
+    w.write(&Record::End { icount }).map_err(werr)?;
+    let file = w
+        .into_inner()
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    file.sync_all().map_err(werr)
+}
 
 pub struct Recording {
     pub header: Header,

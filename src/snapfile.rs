@@ -29,15 +29,7 @@ pub fn save(m: &mut Machine<VirtBoard>, header: &Header, path: &Path) -> Result<
         state,
     })
     .map_err(werr)?;
-    w.write(&Record::End {
-        icount: m.cpu.icount,
-    })
-    .map_err(werr)?;
-    let file = w
-        .into_inner()
-        .into_inner()
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", tmp.display()))?;
-    file.sync_all().map_err(werr)?;
+    crate::recording::finish(w, m.cpu.icount, &tmp)?;
     std::fs::rename(&tmp, path).with_context(|| format!("cannot create {}", path.display()))?;
     Ok(())
 }

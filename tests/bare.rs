@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use common::*;
@@ -204,37 +204,6 @@ fn the_generic_timer_interrupts_and_counts_alike_in_every_tier() {
     let o = exits_zero_alike_in_every_tier(GTIMER, b".....\n");
     assert_eq!(o.2, 135, "icount");
     assert_eq!(o.3, 156, "modelled cycles");
-}
-
-/// Threads spinning until dropped: the other core (and more) busy.
-struct Busy(Arc<AtomicBool>, Vec<std::thread::JoinHandle<u64>>);
-
-impl Busy {
-    fn start(threads: usize) -> Self {
-        let stop = Arc::new(AtomicBool::new(false));
-        let spinners = (0..threads)
-            .map(|_| {
-                let stop = stop.clone();
-                std::thread::spawn(move || {
-                    let mut x = 1u64;
-                    while !stop.load(Ordering::Relaxed) {
-                        x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
-                    }
-                    x
-                })
-            })
-            .collect();
-        Busy(stop, spinners)
-    }
-}
-
-impl Drop for Busy {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Relaxed);
-        for s in self.1.drain(..) {
-            let _ = s.join();
-        }
-    }
 }
 
 /// How a guest's board is set up for a run: `jitter` seeds the delays of

@@ -10,8 +10,6 @@ use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
 
 use common::*;
@@ -44,38 +42,6 @@ fn disk_image(path: &Path) {
         })
         .collect();
     std::fs::write(path, bytes).unwrap();
-}
-
-/// Threads spinning until dropped: the host's cores busy.
-struct Busy(Arc<AtomicBool>, Vec<std::thread::JoinHandle<()>>);
-
-impl Busy {
-    fn start(n: usize) -> Busy {
-        let stop = Arc::new(AtomicBool::new(false));
-        let threads = (0..n)
-            .map(|_| {
-                let stop = stop.clone();
-                std::thread::spawn(move || {
-                    let mut x = 1u64;
-                    while !stop.load(Ordering::Relaxed) {
-                        x = std::hint::black_box(
-                            x.wrapping_mul(6364136223846793005).wrapping_add(1),
-                        );
-                    }
-                })
-            })
-            .collect();
-        Busy(stop, threads)
-    }
-}
-
-impl Drop for Busy {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Relaxed);
-        for t in self.1.drain(..) {
-            let _ = t.join();
-        }
-    }
 }
 
 /// Runs lockstep with `args` in `dir`, writing `input` to its stdin in
@@ -161,6 +127,30 @@ fn every_guest_records_and_replays_exactly_in_every_tier_under_load() {
         );
         assert_eq!(text(&rec.stdout), text(&run.stdout), "{name}");
         assert_eq!(state_hash(&rec), state_hash(&run), "{name}");
+        // Again, interpreted, with snapshots, stopped and continued over
+        // the control socket while it runs.
+        let lsr2 = format!("{}-2.lsr", name.replace(' ', "_"));
+        let socket = dir.0.join("c.sock");
+        let record2: Vec<&str> = [
+            &["record", "--stats", "-o", &lsr2, "--exec", "interp"][..],
+            &["--snapshot-every", "1000000"],
+            &opts,
+        ]
+        .concat();
+        let rec2 = poked_while_alive(&dir.0, &record2, &socket);
+        assert_eq!(
+            text(&rec2.stdout),
+            text(&run.stdout),
+            "{name}: poked record"
+        );
+        assert_eq!(state_hash(&rec2), state_hash(&run), "{name}: poked record");
+        let diff = run_in(&dir.0, &["diff", &lsr, &lsr2], None);
+        assert_eq!(
+            diff.status.code(),
+            Some(0),
+            "{name}: {}",
+            text(&diff.stdout)
+        );
         let _busy = Busy::start(2);
         for exec in ["interp", "tiered"] {
             let rep = run_in(&dir.0, &["replay", "--stats", "--exec", exec, &lsr], None);
@@ -170,10 +160,77 @@ fn every_guest_records_and_replays_exactly_in_every_tier_under_load() {
                 err.contains("replay matches the recording"),
                 "{name} {exec}: {err}"
             );
+            assert!(
+                !err.contains("MIPS"),
+                "no progress bar off a terminal: {err}"
+            );
             assert_eq!(text(&rep.stdout), text(&run.stdout), "{name} {exec}");
             assert_eq!(state_hash(&rep), state_hash(&run), "{name} {exec}");
         }
+        let icount: u64 = icount_and_hash(&run)
+            .0
+            .rsplit(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        let seek = (icount / 2).max(1).to_string();
+        let rep = run_in(&dir.0, &["replay", "--stats", "--seek", &seek, &lsr2], None);
+        let err = text(&rep.stderr);
+        assert_eq!(
+            rep.status.code(),
+            run.status.code(),
+            "{name} --seek {seek}: {err}"
+        );
+        assert!(err.contains(&format!("at icount {seek} ")), "{name}: {err}");
+        assert!(
+            err.contains("replay matches the recording"),
+            "{name}: {err}"
+        );
+        assert_eq!(state_hash(&rep), state_hash(&run), "{name} --seek {seek}");
     }
+}
+
+/// Starts lockstep with `args` and a control socket at `socket`.
+fn spawn_controlled(dir: &Path, args: &[&str], socket: &Path) -> std::process::Child {
+    lockstep()
+        .args(args)
+        .args(["--control", socket.to_str().unwrap()])
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Runs lockstep with a control socket and, for as long as it runs,
+/// stops it, asks its status and continues it, as fast as it answers.
+fn poked_while_alive(dir: &Path, args: &[&str], socket: &Path) -> Output {
+    let mut child = spawn_controlled(dir, args, socket);
+    let client = loop {
+        if let Ok(s) = UnixStream::connect(socket) {
+            break Some(s);
+        }
+        if child.try_wait().unwrap().is_some() {
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    if let Some(s) = client {
+        let mut c = Client(BufReader::new(s.try_clone().unwrap()), s);
+        let _greeting = c.line();
+        while let Some(r) = c.ask(r#"{"execute":"stop"}"#) {
+            assert!(r.contains("return"), "{r}");
+            let Some(r) = c.ask(r#"{"execute":"query-status"}"#) else {
+                break;
+            };
+            assert!(r.contains("\"paused\""), "{r}");
+            if c.ask(r#"{"execute":"cont"}"#).is_none() {
+                break;
+            }
+        }
+    }
+    child.wait_with_output().unwrap()
 }
 
 /// Input whose timing the host decides (typed in pieces, with pauses)
@@ -413,15 +470,7 @@ impl Client {
 /// between), with a malformed and an unknown command thrown in, until it
 /// ends. Returns its output.
 fn poked(dir: &Path, args: &[&str], socket: &Path, seed: u64) -> Output {
-    let child = lockstep()
-        .args(args)
-        .args(["--control", socket.to_str().unwrap()])
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn_controlled(dir, args, socket);
     let mut c = Client::connect(socket);
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(socket).unwrap().permissions().mode();
@@ -727,4 +776,92 @@ fn recordings_made_by_an_earlier_build_replay_on_this_one() {
             text(&o.stdout)
         );
     }
+}
+
+/// A checkpoint that does not match stops the replay with the icount,
+/// the PC, the registers that differ and the events before it; so does
+/// a recorded input that the replay's guest takes differently.
+#[test]
+fn a_mismatch_stops_the_replay_and_says_where_and_what() {
+    use sim::replay::format::{Reader, Record, Writer};
+    let dir = TempDir::new("replay-mismatch");
+    let rec = with_paced_input(
+        &dir.0,
+        &[
+            "record",
+            "-o",
+            "echo.lsr",
+            "--checkpoint-every",
+            "5000",
+            "--semihosting",
+            &guest("echo"),
+        ],
+        &[b"one ", b"two."],
+    );
+    assert_eq!(rec.status.code(), Some(0), "{}", text(&rec.stderr));
+    let bytes = std::fs::read(dir.0.join("echo.lsr")).unwrap();
+    let records: Vec<Record> = Reader::new(&bytes).unwrap().map(Result::unwrap).collect();
+    let rewrite = |name: &str, change: &dyn Fn(usize, &mut Record) -> bool| {
+        let mut changed = false;
+        let Record::Header(h) = &records[0] else {
+            panic!("no header first")
+        };
+        let mut w = Writer::new(Vec::new(), h).unwrap();
+        for (i, r) in records.iter().enumerate().skip(1) {
+            let mut r = r.clone();
+            if !changed {
+                changed = change(i, &mut r);
+            }
+            w.write(&r).unwrap();
+        }
+        assert!(changed, "{name}: nothing to change");
+        std::fs::write(dir.0.join(name), w.into_inner()).unwrap();
+    };
+    // The last checkpoint says r3 held something else.
+    let last = records
+        .iter()
+        .rposition(|r| matches!(r, Record::Checkpoint(_)))
+        .unwrap();
+    rewrite("regs.lsr", &|i, r| match r {
+        Record::Checkpoint(c) if i == last => {
+            c.cpu_hash ^= 1;
+            if let Some((_, regs)) = &mut c.at {
+                regs[3] ^= 0x10;
+            }
+            true
+        }
+        _ => false,
+    });
+    let o = run_in(&dir.0, &["replay", "regs.lsr"], None);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("replay diverged at icount"), "{err}");
+    assert!(err.contains("pc 0x4"), "{err}");
+    assert!(err.contains("registers that differ: r3 recorded"), "{err}");
+    assert!(err.contains("last recorded events before it"), "{err}");
+    assert!(err.contains("uart input"), "{err}");
+    // An input the guest keeps no trace of replays as recorded (the
+    // replay reads the recording, not stdin) and nothing diverges...
+    rewrite("input.lsr", &|_, r| match r {
+        Record::Event(e) if e.source == 4 && e.data.first() == Some(&b'o') => {
+            e.data[0] = b'x';
+            true
+        }
+        _ => false,
+    });
+    let o = run_in(&dir.0, &["replay", "input.lsr"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("XNE TWO."), "{}", text(&o.stdout));
+    // ... but one it acts on, the '.' that ends it, does.
+    rewrite("end.lsr", &|_, r| match r {
+        Record::Event(e) if e.source == 4 && e.data.ends_with(b".") => {
+            *e.data.last_mut().unwrap() = b'!';
+            true
+        }
+        _ => false,
+    });
+    let o = run_in(&dir.0, &["replay", "end.lsr"], None);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("replay diverged at icount"), "{err}");
 }

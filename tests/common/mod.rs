@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 pub fn lockstep() -> Command {
     Command::new(env!("CARGO_BIN_EXE_lockstep"))
@@ -122,4 +124,35 @@ pub fn icount_and_hash(out: &Output) -> (String, String) {
             .unwrap_or_else(|| format!("no `{key}` line in: {err}"))
     };
     (pick("instructions retired"), pick("state hash"))
+}
+
+/// Threads spinning until dropped: the other core (and more) busy.
+pub struct Busy(Arc<AtomicBool>, Vec<std::thread::JoinHandle<u64>>);
+
+impl Busy {
+    pub fn start(threads: usize) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let spinners = (0..threads)
+            .map(|_| {
+                let stop = stop.clone();
+                std::thread::spawn(move || {
+                    let mut x = 1u64;
+                    while !stop.load(Ordering::Relaxed) {
+                        x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    }
+                    x
+                })
+            })
+            .collect();
+        Busy(stop, spinners)
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+        for s in self.1.drain(..) {
+            let _ = s.join();
+        }
+    }
 }
