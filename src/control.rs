@@ -81,10 +81,22 @@ impl Control {
     /// Listens on a new socket at `path` (mode 0600).
     pub fn listen(path: &Path) -> Result<Control> {
         if path.exists() {
-            bail!(
-                "control socket {}: the path exists already (another run's socket? remove it first)",
-                path.display()
-            );
+            // A socket nobody listens on is what a killed run leaves.
+            use std::os::unix::fs::FileTypeExt;
+            let socket = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_socket());
+            let stale = socket
+                && matches!(
+                    UnixStream::connect(path),
+                    Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused
+                );
+            if !stale {
+                bail!(
+                    "control socket {}: the path exists and is not a dead socket (another run's? remove it first)",
+                    path.display()
+                );
+            }
+            std::fs::remove_file(path)
+                .with_context(|| format!("cannot remove the dead socket {}", path.display()))?;
         }
         // SAFETY: umask only changes this process's file-creation mask;
         // the socket is created with no group or other bits at all, so

@@ -367,6 +367,7 @@ fn one(f: &Path, limit: Option<u64>) -> Result<Row> {
         let (ok, result) = match &r.verdict {
             Verdict::Matched => (true, format!("matches ({} checkpoints)", r.checked)),
             Verdict::Cut(why) => (true, format!("matches to its cut end ({why})")),
+            Verdict::Quit => (false, "stopped by quit".to_string()),
             Verdict::Diverged(report) => (false, report.lines().next().unwrap_or("").to_string()),
         };
         return Ok(Row {
@@ -385,10 +386,7 @@ fn one(f: &Path, limit: Option<u64>) -> Result<Row> {
         &cfg,
         Exec::Tiered,
         false,
-        Inputs::Replay {
-            uart: vec![],
-            console: vec![],
-        },
+        Inputs::None,
         DiskUse::PrivateCopy,
     )?;
     let stop = m

@@ -40,6 +40,9 @@ const FLUSH_TICKS: u64 = 1 << 22;
 const FLUSH_HOST: std::time::Duration = std::time::Duration::from_millis(100);
 
 pub fn record(image: Option<&Path>, opts: &RunOpts, r: &RecordOpts) -> Result<i32> {
+    if opts.load.is_some() || opts.trace_checkpoints.is_some() {
+        bail!("record starts from reset and writes its own checkpoints: --load and --trace-checkpoints are for run");
+    }
     if r.checkpoint_every == 0 {
         bail!("--checkpoint-every must be at least 1");
     }

@@ -21,12 +21,21 @@ pub fn finish(mut w: Writer<BufWriter<File>>, icount: u64, path: &Path) -> Resul
     file.sync_all().map_err(werr)
 }
 
+/// A snapshot in a recording, and how many events came before it: the
+/// ones after it are what a replay from it gets (an event can carry the
+/// snapshot's own tick and still come after it).
+pub struct Snap {
+    pub tick: u64,
+    pub state: Vec<u8>,
+    pub events_before: usize,
+}
+
 pub struct Recording {
     pub header: Header,
     pub events: Vec<InputEvent>,
     pub checkpoints: Vec<Checkpoint>,
-    /// (tick, encoded state), in order.
-    pub snapshots: Vec<(u64, Vec<u8>)>,
+    /// The snapshots, in order.
+    pub snapshots: Vec<Snap>,
     /// The icount of its end record; None if it was cut short.
     pub end: Option<u64>,
     /// The last tick the recorder said it had reached.
@@ -70,7 +79,11 @@ impl Recording {
                 }
                 Ok(Record::Event(e)) => r.events.push(e),
                 Ok(Record::Checkpoint(c)) => r.checkpoints.push(c),
-                Ok(Record::Snapshot { tick, state }) => r.snapshots.push((tick, state)),
+                Ok(Record::Snapshot { tick, state }) => r.snapshots.push(Snap {
+                    tick,
+                    state,
+                    events_before: r.events.len(),
+                }),
                 Ok(Record::End { icount }) => r.end = Some(icount),
                 Ok(Record::Reached { tick }) => r.reached = r.reached.max(tick),
                 Err(e) => {

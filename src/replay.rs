@@ -68,33 +68,26 @@ pub fn position(
         bail!("{name} is a checkpoint trace (lockstep run --trace-checkpoints), not a recording: it holds no snapshot to replay from (lockstep diff compares traces)");
     }
     let cfg = Config::from_header(&rec.header, name, image, disk)?;
-    let (start_tick, state) = match at {
+    let snap = match at {
         None => &rec.snapshots[0],
         Some(t) => rec
             .snapshots
             .iter()
             .rev()
-            .find(|(s, _)| *s <= t)
+            .find(|s| s.tick <= t)
             .unwrap_or(&rec.snapshots[0]),
     };
-    let start_tick = *start_tick;
-    let after = |e: &&InputEvent| e.tick > start_tick;
+    let (start_tick, state) = (snap.tick, &snap.state);
+    let after = &rec.events[snap.events_before.min(rec.events.len())..];
     let pick = |src: u16| -> Vec<InputEvent> {
-        rec.events
-            .iter()
-            .filter(after)
-            .filter(|e| e.source == src)
-            .cloned()
-            .collect()
+        after.iter().filter(|e| e.source == src).cloned().collect()
     };
     let inputs = Inputs::Replay {
         uart: pick(SRC_UART),
         console: pick(SRC_SEMIHOST),
     };
-    let expected = rec
-        .events
+    let expected = after
         .iter()
-        .filter(after)
         .filter(|e| e.kind == kind::COMPLETION || e.kind == kind::BH)
         .cloned()
         .collect();
@@ -116,10 +109,21 @@ pub fn position(
 pub fn run_to_icount(s: &mut Session, target: u64) -> Result<Stop> {
     let mut stop = Stop::Limit;
     while s.m.cpu.icount < target && stop == Stop::Limit && !s.quit {
-        let to = s.m.now() + (target - s.m.cpu.icount);
+        let to = s.m.now().saturating_add(target - s.m.cpu.icount);
         stop = s.run_to(to).map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     Ok(stop)
+}
+
+/// Marks an error that kept a replay from starting: the files given do
+/// not fit the recording (exit status 2, as for a file that is not one).
+#[derive(Debug)]
+pub struct BadInput;
+
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("cannot replay")
+    }
 }
 
 /// How a replay ended.
@@ -130,6 +134,8 @@ pub enum Verdict {
     Cut(String),
     /// The first difference, described (first line: where and what).
     Diverged(String),
+    /// Stopped by `quit` on the control socket; it matched up to there.
+    Quit,
 }
 
 /// What a replay did.
@@ -153,7 +159,16 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
             return Ok(2);
         }
     };
-    let r = check(&rec, &name, o, true)?;
+    let r = match check(&rec, &name, o, true) {
+        Ok(r) => r,
+        // What keeps a replay from starting (a missing or changed image or
+        // disk, a snapshot that does not restore): the input is wrong.
+        Err(e) if e.downcast_ref::<BadInput>().is_some() => {
+            eprintln!("lockstep: {e:#}");
+            return Ok(2);
+        }
+        Err(e) => return Err(e),
+    };
     match &r.verdict {
         Verdict::Matched => eprintln!(
             "lockstep: {name}: replay matches the recording: {} checkpoints, ended at icount {}",
@@ -167,6 +182,10 @@ pub fn replay(path: &Path, o: &ReplayOpts) -> Result<i32> {
             eprintln!("lockstep: {name}: {report}");
             return Ok(1);
         }
+        Verdict::Quit => eprintln!(
+            "lockstep: {name}: replay stopped by quit at icount {}, tick {}; {} checkpoints matched up to there",
+            r.icount, r.tick, r.checked
+        ),
     }
     Ok(r.exit.map_or(0, |c| c as i32))
 }
@@ -203,7 +222,8 @@ pub fn check(rec: &Recording, name: &str, o: &ReplayOpts, progress: bool) -> Res
         o.disk.as_deref(),
         o.exec,
         o.stats,
-    )?;
+    )
+    .map_err(|e| e.context(BadInput))?;
     let end_tick = rec
         .checkpoints
         .last()
@@ -217,11 +237,20 @@ pub fn check(rec: &Recording, name: &str, o: &ReplayOpts, progress: bool) -> Res
     }
     let mut last = Stop::Limit;
     if let Some(target) = o.seek {
-        if target > rec.end.unwrap_or(u64::MAX) {
-            bail!(
-                "--seek {target}: {name} ends at icount {}",
-                rec.end.unwrap_or(0)
-            );
+        // A cut recording is known up to its last checkpoint.
+        let known = rec
+            .end
+            .unwrap_or_else(|| rec.checkpoints.last().map_or(0, |c| c.icount));
+        if target > known {
+            return Err(anyhow::anyhow!(
+                "--seek {target}: {name} {} at icount {known}",
+                if rec.end.is_some() {
+                    "ends"
+                } else {
+                    "is known up to its last checkpoint"
+                }
+            )
+            .context(BadInput));
         }
     }
     // Reached in the interval of the first checkpoint past it, so that
@@ -314,12 +343,14 @@ pub fn check(rec: &Recording, name: &str, o: &ReplayOpts, progress: bool) -> Res
         }
     }
     s.progress.finish();
+    let s_quit = s.quit;
     drop(s);
     let _ = std::io::stdout().flush();
     if o.stats {
         system::print_stats(&m, start.elapsed().as_secs_f64());
     }
     let verdict = verdict.unwrap_or_else(|| match &rec.end {
+        _ if s_quit => Verdict::Quit,
         Some(_) => Verdict::Matched,
         None => Verdict::Cut(
             rec.cut

@@ -25,7 +25,13 @@ pub struct Session<'a> {
     pub progress: Progress,
     /// The control socket asked to end the run.
     pub quit: bool,
+    /// With a control socket, runs yield this often in host time, so
+    /// commands are answered even while the guest idles for input.
+    yield_every: Option<std::time::Duration>,
 }
+
+/// How long a command may wait for an answer while the guest runs.
+const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_millis(20);
 
 impl<'a> Session<'a> {
     pub fn new(
@@ -33,9 +39,14 @@ impl<'a> Session<'a> {
         control: Option<&Path>,
         header: Header,
     ) -> Result<Self> {
+        let control = control.map(Control::listen).transpose()?;
+        if control.is_some() && !m.has_host_clock() {
+            m.set_host_clock(crate::system::wall_clock());
+        }
         Ok(Session {
+            yield_every: control.as_ref().map(|_| ANSWER_WITHIN),
             m,
-            control: control.map(Control::listen).transpose()?,
+            control,
             header,
             progress: Progress::hidden(),
             quit: false,
@@ -45,7 +56,7 @@ impl<'a> Session<'a> {
     /// Runs to tick `target` (or a stop, or `quit`).
     pub fn run_to(&mut self, target: u64) -> Result<Stop, MachineError> {
         loop {
-            let stop = self.run_for(target, None)?;
+            let stop = self.run_for(target, self.yield_every)?;
             if stop != Stop::Limit || self.m.now() >= target || self.quit {
                 return Ok(stop);
             }
@@ -60,7 +71,11 @@ impl<'a> Session<'a> {
         target: u64,
         host: Option<std::time::Duration>,
     ) -> Result<Stop, MachineError> {
-        if let Some(d) = host {
+        let d = match (host, self.yield_every) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(d) = d {
             self.m.yield_after(d.as_nanos() as u64);
         }
         loop {

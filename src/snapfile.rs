@@ -44,7 +44,7 @@ pub fn load(
 ) -> Result<(Machine<VirtBoard>, Header)> {
     let name = path.display().to_string();
     let rec = Recording::load(path)?;
-    let Some((_, state)) = rec.snapshots.last() else {
+    let Some(crate::recording::Snap { state, .. }) = rec.snapshots.last() else {
         bail!("{name} holds no snapshot");
     };
     let cfg = Config::from_header(&rec.header, &name, image, opts.disk.as_deref())?;

@@ -368,6 +368,9 @@ pub enum Inputs {
     Live,
     /// The host's stdin, every input logged into the outbox.
     Record(Outbox),
+    /// None at all: the UART's input has ended and console reads get
+    /// end of input (`diff --batch` runs many guests at once).
+    None,
     /// A recording's UART and semihosting events (stdin is not read).
     Replay {
         uart: Vec<InputEvent>,
@@ -448,6 +451,7 @@ pub fn build(
             }));
             (rx, Tape::Record(out))
         }
+        Inputs::None => (unbounded().1, Tape::Replay(Default::default())),
         Inputs::Replay { uart, console } => {
             board.attach_feed(Box::new(ScriptFeed {
                 events: uart.into(),

@@ -865,3 +865,100 @@ fn a_mismatch_stops_the_replay_and_says_where_and_what() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("replay diverged at icount"), "{err}");
 }
+
+/// A snapshot whose state does not fit the machine it is loaded into (a
+/// crafted or foreign one, with valid checksums) is refused with a
+/// message, never half restored or a panic; a dead socket left by a
+/// killed run is replaced.
+#[test]
+fn snapshots_that_do_not_fit_are_refused_and_dead_sockets_replaced() {
+    use sim::replay::format::{Reader, Record, Writer};
+    let dir = TempDir::new("replay-badsnap");
+    let o = run_in(
+        &dir.0,
+        &[
+            "record",
+            "-o",
+            "t.lsr",
+            "--semihosting",
+            &guest("timer_irq"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let bytes = std::fs::read(dir.0.join("t.lsr")).unwrap();
+    let records: Vec<Record> = Reader::new(&bytes).unwrap().map(Result::unwrap).collect();
+    let Record::Header(h) = &records[0] else {
+        panic!()
+    };
+    let Some(Record::Snapshot { tick, state }) = records
+        .iter()
+        .find(|r| matches!(r, Record::Snapshot { .. }))
+    else {
+        panic!("no snapshot")
+    };
+    let len = u32::from_le_bytes(state[..4].try_into().unwrap()) as usize;
+    let json: serde_json::Value = serde_json::from_slice(&state[4..4 + len]).unwrap();
+    type Change = dyn Fn(&mut serde_json::Value);
+    let cases: [(&str, &Change, &str); 3] = [
+        (
+            "gic",
+            &|v| v["board"]["gic"]["enabled"] = serde_json::json!([true]),
+            "interrupt controller",
+        ),
+        (
+            "queue",
+            &|v| v["board"]["queue"]["timers"] = serde_json::json!([]),
+            "timers",
+        ),
+        (
+            "cpu",
+            &|v| v["cpu"]["r"] = serde_json::json!("no registers"),
+            "does not decode",
+        ),
+    ];
+    for (name, change, want) in cases {
+        let mut v = json.clone();
+        change(&mut v);
+        let body = serde_json::to_vec(&v).unwrap();
+        let mut s = (body.len() as u32).to_le_bytes().to_vec();
+        s.extend_from_slice(&body);
+        s.extend_from_slice(&state[4 + len..]);
+        let mut w = Writer::new(Vec::new(), h).unwrap();
+        w.write(&Record::Snapshot {
+            tick: *tick,
+            state: s,
+        })
+        .unwrap();
+        let file = format!("{name}.snap");
+        std::fs::write(dir.0.join(&file), w.into_inner()).unwrap();
+        let o = run_in(&dir.0, &["run", "--load", &file], None);
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(want) && !err.contains("panicked"),
+            "{name}: {err}"
+        );
+    }
+
+    // A socket file nobody listens on any more.
+    let socket = dir.0.join("dead.sock");
+    drop(std::os::unix::net::UnixListener::bind(&socket).unwrap());
+    assert!(socket.exists());
+    let out = poked_while_alive(&dir.0, &["run", "--semihosting", &guest("hello")], &socket);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // A path that is not a socket is left alone.
+    std::fs::write(&socket, b"precious").unwrap();
+    let o = run_in(
+        &dir.0,
+        &["run", "--control", "dead.sock", &guest("hello")],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("not a dead socket"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(std::fs::read(&socket).unwrap(), b"precious");
+}

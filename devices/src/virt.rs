@@ -396,6 +396,29 @@ impl Board for VirtBoard {
 
     fn restore(&mut self, state: &serde_json::Value) -> Result<(), String> {
         let s = VirtState::deserialize(state).map_err(|e| format!("virt board: {e}"))?;
+        // Nothing is replaced unless everything fits this board: a
+        // snapshot of another board (or another build's) is refused, not
+        // left half restored to fail later.
+        let g = &self.gic.state;
+        let lens = |g: &GicState| {
+            [
+                g.enabled.len(),
+                g.pending.len(),
+                g.active.len(),
+                g.priority.len(),
+                g.edge.len(),
+                g.line.len(),
+            ]
+        };
+        if lens(&s.gic) != lens(g) {
+            return Err("the snapshot's interrupt controller has another size".into());
+        }
+        if s.uart.rx.len() > crate::pl011::FIFO {
+            return Err("the snapshot's UART holds more than its FIFO".into());
+        }
+        if !self.queue.same_shape(&s.queue) {
+            return Err("the snapshot's timers and bottom halves are not this board's".into());
+        }
         match (&mut self.blk, s.blk) {
             (Some(b), Some(saved)) => b.restore(saved)?,
             (None, None) => {}

@@ -321,6 +321,13 @@ impl VirtioBlk {
                 s.capacity, self.capacity
             ));
         }
+        if s.transport.queues.len() != self.transport.queues.len()
+            || s.written.iter().any(|(first, run)| {
+                first.saturating_add(run.0.len() as u64 / SECTOR) > self.capacity
+            })
+        {
+            return Err("the snapshot's disk device does not fit this disk".into());
+        }
         for (first, run) in &s.written {
             self.image
                 .write_all_at(&run.0, first * SECTOR)

@@ -188,10 +188,18 @@ impl<B: Board> Machine<B> {
         }
     }
 
-    pub fn set_state(&mut self, s: MachineState) {
+    /// Takes a snapshot's machine state; refused if its generic-timer
+    /// ids are not timers of this board's queue (a foreign snapshot).
+    pub fn set_state(&mut self, s: MachineState) -> Result<(), String> {
+        if let Some(ids) = s.cpu_timers {
+            if !ids.iter().all(|&id| self.board.queue().has_timer(id)) {
+                return Err("the snapshot's generic timers are not this machine's".into());
+            }
+        }
         self.cpu_timers = s.cpu_timers;
         self.asleep = s.asleep;
         self.exceptions = s.exceptions;
+        Ok(())
     }
 
     /// Stops `run` with `Stop::HostTimeout` once `ns` of host time have
@@ -200,6 +208,10 @@ impl<B: Board> Machine<B> {
         self.realtime
             .arm(clock.monotonic_ns().saturating_add(ns), HOST_TIMEOUT);
         self.host = Some(clock);
+    }
+
+    pub fn has_host_clock(&self) -> bool {
+        self.host.is_some()
     }
 
     /// The host clock that host-time limits and yields are read from.
@@ -214,6 +226,8 @@ impl<B: Board> Machine<B> {
     /// host clock (`set_host_clock`).
     pub fn yield_after(&mut self, ns: u64) {
         if let Some(h) = &self.host {
+            // One yield at a time: a stale one would cut the next run short.
+            self.realtime.cancel(HOST_YIELD);
             self.realtime
                 .arm(h.monotonic_ns().saturating_add(ns), HOST_YIELD);
         }

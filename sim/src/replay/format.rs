@@ -126,6 +126,12 @@ impl<W: Write> Writer<W> {
 
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
         let (kind, payload) = encode(record);
+        if payload.len() > MAX_PAYLOAD as usize {
+            return Err(io::Error::other(format!(
+                "a record of {} bytes is more than a recording holds ({MAX_PAYLOAD})",
+                payload.len()
+            )));
+        }
         let len = payload.len() as u32;
         let mut crc = crc32fast::Hasher::new();
         crc.update(&[kind]);

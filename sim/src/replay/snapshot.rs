@@ -90,17 +90,19 @@ const MAX_RAW: u64 = (1 << 20) * (4 + PAGE_SIZE as u64);
 /// A snapshot's state and raw RAM entries, decoded but not applied: what
 /// `restore` checks first (and the fuzz target feeds damaged bytes).
 pub fn decode(bytes: &[u8]) -> Result<u64, SnapshotError> {
-    decode_all(bytes).map(|(state, _)| state.tick)
+    decode_all(bytes, MAX_RAW).map(|(state, _)| state.tick)
 }
 
-fn decode_all(bytes: &[u8]) -> Result<(State, Vec<u8>), SnapshotError> {
+/// Decodes, refusing RAM that inflates beyond `max_raw` bytes (a small
+/// damaged stream could claim gigabytes).
+fn decode_all(bytes: &[u8], max_raw: u64) -> Result<(State, Vec<u8>), SnapshotError> {
     let (json, ram) = split(bytes)?;
     let state: State = serde_json::from_slice(json)?;
     let mut raw = Vec::new();
     zstd::stream::read::Decoder::new(ram)
-        .and_then(|d| d.take(MAX_RAW + 1).read_to_end(&mut raw))
+        .and_then(|d| d.take(max_raw + 1).read_to_end(&mut raw))
         .map_err(SnapshotError::Ram)?;
-    if raw.len() as u64 > MAX_RAW || !raw.len().is_multiple_of(4 + PAGE_SIZE as usize) {
+    if raw.len() as u64 > max_raw || !raw.len().is_multiple_of(4 + PAGE_SIZE as usize) {
         return Err(SnapshotError::Truncated);
     }
     Ok((state, raw))
@@ -109,13 +111,14 @@ fn decode_all(bytes: &[u8]) -> Result<(State, Vec<u8>), SnapshotError> {
 /// Restores a snapshot into `m`, a machine built with the configuration
 /// it was saved from; returns its tick.
 pub fn restore<B: Board>(m: &mut Machine<B>, bytes: &[u8]) -> Result<u64, SnapshotError> {
-    let (state, raw) = decode_all(bytes)?;
+    let ram_pages = m.mem.ram_pages().count() as u64;
+    let (state, raw) = decode_all(bytes, ram_pages * (4 + PAGE_SIZE as u64))?;
     restore_ram(&mut m.mem, &raw)?;
     m.board
         .restore(&state.board)
         .map_err(SnapshotError::Board)?;
     m.cpu = state.cpu;
-    m.set_state(state.machine);
+    m.set_state(state.machine).map_err(SnapshotError::Board)?;
     Ok(state.tick)
 }
 

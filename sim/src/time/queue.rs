@@ -284,6 +284,43 @@ impl EventQueue {
         }
     }
 
+    /// Whether `id` is one of this queue's timers.
+    pub fn has_timer(&self, id: TimerId) -> bool {
+        (id.0 as usize) < self.timers.len()
+    }
+
+    /// Whether `other` (a snapshot's queue) begins with the timers and
+    /// bottom halves of this one (the queue of a freshly built board),
+    /// with the same owners, tags and kinds, and holds only entries that
+    /// refer to its own: what restoring it in place of this one needs.
+    /// It may have more (made once the machine ran, such as the core's
+    /// generic timers).
+    pub fn same_shape(&self, other: &EventQueue) -> bool {
+        let slots = |q: &EventQueue| {
+            (
+                q.timers
+                    .iter()
+                    .map(|t| (t.owner, t.tag))
+                    .collect::<Vec<_>>(),
+                q.external.clone(),
+                q.bhs
+                    .iter()
+                    .map(|b| (b.slot.owner, b.slot.tag, b.kind))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let (mine, theirs) = (slots(self), slots(other));
+        theirs.0.starts_with(&mine.0)
+            && theirs.1.starts_with(&mine.1)
+            && theirs.2.starts_with(&mine.2)
+            && other.external.len() == other.timers.len()
+            && other.heap.iter().all(|Reverse(e)| match e.due {
+                Due::Timer { id, .. } => (id as usize) < other.timers.len(),
+                Due::Bh { id, .. } => (id as usize) < other.bhs.len(),
+                Due::Completion { .. } => true,
+            })
+    }
+
     /// Live entries waiting (stale ones not counted).
     pub fn pending(&self) -> usize {
         self.heap.iter().filter(|Reverse(e)| self.live(e)).count()

@@ -26,6 +26,11 @@ impl RealtimeTimers {
         self.seq += 1;
     }
 
+    /// Removes every timer tagged `tag`.
+    pub fn cancel(&mut self, tag: u32) {
+        self.heap.retain(|Reverse((_, _, t))| *t != tag);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.heap.is_empty()
     }
