@@ -962,3 +962,47 @@ fn snapshots_that_do_not_fit_are_refused_and_dead_sockets_replaced() {
     );
     assert_eq!(std::fs::read(&socket).unwrap(), b"precious");
 }
+
+/// On a terminal, replay draws a progress bar (percent, icount, MIPS);
+/// off one it stays quiet (checked in the every-guest test). The terminal
+/// comes from util-linux's `script`; without it the test says so.
+#[test]
+fn replay_shows_progress_on_a_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` (util-linux) to give replay a terminal");
+        return;
+    }
+    let dir = TempDir::new("replay-progress");
+    let o = run_in(
+        &dir.0,
+        &[
+            "record",
+            "-o",
+            "b.lsr",
+            "--semihosting",
+            &guest("timer_bench"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let cmd = format!(
+        "{} replay --exec interp b.lsr",
+        env!("CARGO_BIN_EXE_lockstep")
+    );
+    let o = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .current_dir(&dir.0)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let out = text(&o.stdout);
+    assert!(out.contains("replay matches"), "{out}");
+    assert!(
+        out.contains("MIPS") && out.contains('%') && out.contains("icount"),
+        "{out}"
+    );
+}
