@@ -65,6 +65,15 @@ fn with_paced_input(dir: &Path, args: &[&str], input: &[&[u8]]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Records `args` (with `--semihosting`) into `out` in `dir`, which must
+/// succeed; returns the recording's bytes.
+fn record_ok(dir: &Path, out: &str, args: &[&str]) -> Vec<u8> {
+    let all: Vec<&str> = [&["record", "-o", out, "--semihosting"][..], args].concat();
+    let o = run_in(dir, &all, None);
+    assert_eq!(o.status.code(), Some(0), "{all:?}: {}", text(&o.stderr));
+    std::fs::read(dir.join(out)).unwrap()
+}
+
 /// The guests, with the options each needs (the disk is made in `dir`).
 fn guests(dir: &Path) -> Vec<(&'static str, Vec<String>)> {
     disk_image(&dir.join("disk.img"));
@@ -317,19 +326,7 @@ fn a_killed_recording_replays_up_to_where_it_stopped() {
 #[test]
 fn damaged_and_foreign_recordings_fail_cleanly() {
     let dir = TempDir::new("replay-bad");
-    let rec = run_in(
-        &dir.0,
-        &[
-            "record",
-            "-o",
-            "good.lsr",
-            "--semihosting",
-            &guest("timer_irq"),
-        ],
-        None,
-    );
-    assert_eq!(rec.status.code(), Some(0), "{}", text(&rec.stderr));
-    let good = std::fs::read(dir.0.join("good.lsr")).unwrap();
+    let good = record_ok(&dir.0, "good.lsr", &[&guest("timer_irq")]);
     let write = |name: &str, bytes: &[u8]| std::fs::write(dir.0.join(name), bytes).unwrap();
     write("junk.lsr", b"certainly not a recording");
     let mut v = good.clone();
@@ -649,21 +646,7 @@ fn diff_finds_the_first_differing_instruction_registers_and_memory() {
     d[5 * 512 + 17] ^= 1;
     std::fs::write(dir.0.join("d2.img"), d).unwrap();
     for (lsr, img) in [("c.lsr", "d1.img"), ("d.lsr", "d2.img")] {
-        let o = run_in(
-            &dir.0,
-            &[
-                "record",
-                "-o",
-                lsr,
-                "--semihosting",
-                "--disk",
-                img,
-                &guest("virtio_blk"),
-            ],
-            None,
-        );
-        // The guest prints the checksum it read: they differ.
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        record_ok(&dir.0, lsr, &["--disk", img, &guest("virtio_blk")]);
     }
     let o = run_in(&dir.0, &["diff", "c.lsr", "d.lsr"], None);
     let out = text(&o.stdout);
@@ -874,19 +857,7 @@ fn a_mismatch_stops_the_replay_and_says_where_and_what() {
 fn snapshots_that_do_not_fit_are_refused_and_dead_sockets_replaced() {
     use sim::replay::format::{Reader, Record, Writer};
     let dir = TempDir::new("replay-badsnap");
-    let o = run_in(
-        &dir.0,
-        &[
-            "record",
-            "-o",
-            "t.lsr",
-            "--semihosting",
-            &guest("timer_irq"),
-        ],
-        None,
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let bytes = std::fs::read(dir.0.join("t.lsr")).unwrap();
+    let bytes = record_ok(&dir.0, "t.lsr", &[&guest("timer_irq")]);
     let records: Vec<Record> = Reader::new(&bytes).unwrap().map(Result::unwrap).collect();
     let Record::Header(h) = &records[0] else {
         panic!()
@@ -977,18 +948,7 @@ fn replay_shows_progress_on_a_terminal() {
         return;
     }
     let dir = TempDir::new("replay-progress");
-    let o = run_in(
-        &dir.0,
-        &[
-            "record",
-            "-o",
-            "b.lsr",
-            "--semihosting",
-            &guest("timer_bench"),
-        ],
-        None,
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    record_ok(&dir.0, "b.lsr", &[&guest("timer_bench")]);
     let cmd = format!(
         "{} replay --exec interp b.lsr",
         env!("CARGO_BIN_EXE_lockstep")
