@@ -13,7 +13,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use sim::machine::{Board, Machine, Stop};
-use sim::replay::format::{Checkpoint, Header, Reader, Record, Writer};
+use sim::replay::format::{Checkpoint, Header, Record, Writer};
 
 /// Runs `m` to `limit`, writing a checkpoint every `every` ticks to
 /// `path` (flushed at each, so a killed run keeps what it wrote), then an
@@ -65,24 +65,14 @@ pub fn run_traced<B: Board>(
 /// A trace's header, checkpoints and end (None if cut short), or an error
 /// naming the file.
 fn load(path: &Path) -> Result<(Header, Vec<Checkpoint>, Option<u64>)> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let name = path.display();
-    let reader = Reader::new(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let (mut header, mut points, mut end) = (None, Vec::new(), None);
-    for r in reader {
-        match r {
-            Ok(Record::Header(h)) => header = Some(h),
-            Ok(Record::Checkpoint(c)) => points.push(c),
-            Ok(Record::End { icount }) => end = Some(icount),
-            Ok(Record::Event(_) | Record::Snapshot { .. } | Record::Reached { .. }) => {}
-            Err(e) => {
-                eprintln!("lockstep: {name}: {e}; comparing what came before");
-                break;
-            }
-        }
+    let r = crate::recording::Recording::load(path)?;
+    if let Some(e) = &r.cut {
+        eprintln!(
+            "lockstep: {}: {e}; comparing what came before",
+            path.display()
+        );
     }
-    let header = header.with_context(|| format!("{name}: no header record"))?;
-    Ok((header, points, end))
+    Ok((r.header, r.checkpoints, r.end))
 }
 
 /// Compares two traces: 0 when they agree, 1 at the first difference

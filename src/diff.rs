@@ -27,10 +27,6 @@ use crate::session::Session;
 use crate::system::{self, build, Config, DiskUse, Inputs};
 use crate::{checkpoints, Exec};
 
-fn tick(c: &Checkpoint) -> u64 {
-    c.at.map_or(c.icount, |(t, _)| t)
-}
-
 pub fn diff(a: &Path, b: &Path) -> Result<i32> {
     let (ra, rb) = match (Recording::load(a), Recording::load(b)) {
         (Ok(ra), Ok(rb)) => (ra, rb),
@@ -70,7 +66,7 @@ fn exact(ra: &Recording, na: &str, rb: &Recording, nb: &str) -> Result<i32> {
     }
     header_notes(&ra.header, &rb.header);
     let same = |x: &Checkpoint, y: &Checkpoint| {
-        tick(x) == tick(y) && x.cpu_hash == y.cpu_hash && x.mem_hash == y.mem_hash
+        x.tick() == y.tick() && x.cpu_hash == y.cpu_hash && x.mem_hash == y.mem_hash
     };
     let first = ra
         .checkpoints
@@ -110,12 +106,12 @@ fn exact(ra: &Recording, na: &str, rb: &Recording, nb: &str) -> Result<i32> {
     // differing event (an event at a checkpoint's tick came before it).
     let k = (0..i)
         .rev()
-        .find(|&k| event_tick.is_none_or(|t| tick(&ra.checkpoints[k]) < t));
-    let from = k.map_or(0, |k| tick(&ra.checkpoints[k]));
+        .find(|&k| event_tick.is_none_or(|t| ra.checkpoints[k].tick() < t));
+    let from = k.map_or(0, |k| ra.checkpoints[k].tick());
     let to = [ra.checkpoints.get(i), rb.checkpoints.get(i)]
         .into_iter()
         .flatten()
-        .map(tick)
+        .map(Checkpoint::tick)
         .max()
         .unwrap_or(from);
     let open = |rec: &Recording, name: &str| -> Result<(Machine<VirtBoard>, Vec<u8>)> {

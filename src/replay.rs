@@ -37,11 +37,6 @@ const REG_NAMES: [&str; 17] = [
     "pc", "cpsr",
 ];
 
-/// The tick a recording's checkpoint was taken at.
-fn tick(c: &Checkpoint) -> u64 {
-    c.at.map_or(c.icount, |(t, _)| t)
-}
-
 /// A machine positioned at a recording's snapshot, with the recording's
 /// remaining inputs attached, and what it is checked against.
 pub struct Positioned {
@@ -227,7 +222,7 @@ pub fn check(rec: &Recording, name: &str, o: &ReplayOpts, progress: bool) -> Res
     let end_tick = rec
         .checkpoints
         .last()
-        .map_or(0, tick)
+        .map_or(0, Checkpoint::tick)
         .max(rec.events.last().map_or(0, |e| e.tick))
         .max(rec.reached);
     let start = std::time::Instant::now();
@@ -273,13 +268,13 @@ pub fn check(rec: &Recording, name: &str, o: &ReplayOpts, progress: bool) -> Res
     let mut checked = 0usize;
     let from = s.m.now();
     let mut verdict = None;
-    for c in rec.checkpoints.iter().filter(|c| tick(c) > from) {
+    for c in rec.checkpoints.iter().filter(|c| c.tick() > from) {
         if let Some(target) = seek.filter(|&t| t < c.icount) {
             // The checkpoint's run below goes on from here.
             seek_to(&mut s, target)?;
             seek = None;
         }
-        let t = tick(c);
+        let t = c.tick();
         last = s
             .run_to(t)
             .map_err(|e| anyhow::anyhow!("{name}: replay stopped: {e}"))?;

@@ -24,16 +24,7 @@ use sim::replay::format::{Header, InputEvent};
 /// A 64-bit hash of a file's contents (images, disks): what a recording's
 /// header keeps so that a replay can tell it was given the same files.
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        let w = u64::from_le_bytes(w.try_into().unwrap());
-        h = (h.rotate_left(5) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    for &b in words.remainder() {
-        h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    h
+    sim::memory::hash_words(0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64, bytes)
 }
 
 /// The built-in guest of `lockstep run` with no image.

@@ -68,6 +68,13 @@ pub struct Checkpoint {
     pub at: Option<(u64, [u32; 17])>,
 }
 
+impl Checkpoint {
+    /// The tick it was taken at (a trace's, without one, at its icount).
+    pub fn tick(&self) -> u64 {
+        self.at.map_or(self.icount, |(t, _)| t)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Record {
     Header(Header),
